@@ -1,0 +1,45 @@
+namespace Sidig.Domain.Access;
+
+public static class Roles
+{
+    public const string PlatformOperator = nameof(PlatformOperator);
+    public const string PrincipalAdmin = nameof(PrincipalAdmin);
+    public const string Sales = nameof(Sales);
+    public const string Finance = nameof(Finance);
+    public const string Warehouse = nameof(Warehouse);
+    public const string CustomerService = nameof(CustomerService);
+    public const string Technician = nameof(Technician);
+    public const string DistributorUser = nameof(DistributorUser);
+    public const string AgentUser = nameof(AgentUser);
+
+    public static readonly IReadOnlyList<string> All =
+        [PlatformOperator, PrincipalAdmin, Sales, Finance, Warehouse, CustomerService, Technician, DistributorUser, AgentUser];
+
+    /// <summary>Roles a principal admin may give to users of the tenant.</summary>
+    public static readonly IReadOnlyList<string> Tenant =
+        [PrincipalAdmin, Sales, Finance, Warehouse, CustomerService, Technician, DistributorUser, AgentUser];
+
+    /// <summary>Roles bound to one partner company (the partner comes with the partner network module).</summary>
+    public static readonly IReadOnlyList<string> Partner = [DistributorUser, AgentUser];
+
+    public static bool IsPartnerRole(string role) => Partner.Contains(role);
+}
+
+/// <summary>Authorization policy names; each page, endpoint and command names one.</summary>
+public static class Policies
+{
+    public const string Platform = "platform";
+    public const string TenantUser = "tenant-user";
+    public const string ManageUsers = "manage-users";
+    public const string ManageCompany = "manage-company";
+    public const string ViewAudit = "view-audit";
+    public const string PrincipalStaff = "principal-staff";
+    public const string PartnerPortal = "partner-portal";
+}
+
+public static class SidigClaims
+{
+    public const string TenantId = "sidig:tenant";
+    public const string PartnerId = "sidig:partner";
+    public const string Language = "sidig:lang";
+}

@@ -1,0 +1,66 @@
+using Sidig.Domain.Common;
+
+namespace Sidig.Domain.Tenancy;
+
+public enum TenantStatus { Active = 0, Suspended = 1 }
+
+/// <summary>A principal: one subdomain, one isolated set of data. Platform-level record (not tenant-owned).</summary>
+public sealed class Tenant : Entity, IAuditable
+{
+    public const string DefaultTimeZone = "Asia/Jakarta";
+    public const string DefaultLanguage = "id-ID";
+    public static readonly IReadOnlyList<string> Languages = ["id-ID", "en-US"];
+
+    private Tenant() { Slug = DisplayName = TimeZoneId = Language = ""; }
+
+    public string Slug { get; private set; }
+    public string DisplayName { get; private set; }
+    public TenantStatus Status { get; private set; }
+    public string TimeZoneId { get; private set; }
+    public string Language { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SuspendedAt { get; private set; }
+
+    public bool IsActive => Status == TenantStatus.Active;
+
+    public static Tenant Create(string slug, string displayName, DateTimeOffset now,
+        string timeZoneId = DefaultTimeZone, string language = DefaultLanguage)
+    {
+        slug = (slug ?? "").Trim().ToLowerInvariant();
+        var problem = TenantSlug.Validate(slug);
+        if (problem is not null) throw new DomainException(problem);
+        var tenant = new Tenant
+        {
+            Slug = slug,
+            DisplayName = Guard.Required(displayName, "Tenant.NameRequired", 200),
+            Status = TenantStatus.Active,
+            CreatedAt = now,
+        };
+        tenant.SetRegional(timeZoneId, language);
+        return tenant;
+    }
+
+    public void Rename(string displayName) => DisplayName = Guard.Required(displayName, "Tenant.NameRequired", 200);
+
+    public void SetRegional(string timeZoneId, string language)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _)) throw new DomainException("Tenant.TimeZoneInvalid");
+        if (!Languages.Contains(language)) throw new DomainException("Tenant.LanguageInvalid");
+        TimeZoneId = timeZoneId;
+        Language = language;
+    }
+
+    public void Suspend(DateTimeOffset now)
+    {
+        if (Status == TenantStatus.Suspended) throw new DomainException("Tenant.AlreadySuspended");
+        Status = TenantStatus.Suspended;
+        SuspendedAt = now;
+    }
+
+    public void Reactivate()
+    {
+        if (Status == TenantStatus.Active) throw new DomainException("Tenant.AlreadyActive");
+        Status = TenantStatus.Active;
+        SuspendedAt = null;
+    }
+}

@@ -1,0 +1,28 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection;
+using Sidig.Infrastructure.Persistence;
+
+namespace Sidig.Infrastructure.Jobs;
+
+public static class JobsSetup
+{
+    /// <summary>In-memory storage on the embedded default; shared PostgreSQL storage (its own schema) otherwise.</summary>
+    public static void AddSidigJobs(this IServiceCollection services, DatabaseOptions db)
+    {
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (db.Provider == DatabaseProvider.Postgres)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.MigrationConnectionString ?? db.ResolveConnectionString()));
+            else
+                config.UseInMemoryStorage();
+        });
+        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        services.AddScoped<TenantJobScope>();
+        services.AddTransient<ExpireInvitationsJob>();
+        services.AddTransient<RecurringTenantJobs>();
+    }
+}

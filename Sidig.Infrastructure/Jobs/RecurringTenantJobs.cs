@@ -1,0 +1,30 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Tenancy;
+
+namespace Sidig.Infrastructure.Jobs;
+
+/// <summary>Recurring jobs iterate the active tenants and enqueue one job per tenant, with the tenant id as argument.</summary>
+public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackgroundJobClient jobs)
+{
+    public static void Register(IRecurringJobManager manager)
+    {
+        manager.AddOrUpdate<RecurringTenantJobs>("expire-invitations", j => j.EnqueueExpireInvitations(), Cron.Hourly());
+    }
+
+    public async Task EnqueueExpireInvitations()
+    {
+        foreach (var id in await ActiveTenantIds())
+            jobs.Enqueue<ExpireInvitationsJob>(j => j.RunAsync(id, CancellationToken.None));
+    }
+
+    private async Task<List<Guid>> ActiveTenantIds()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(TenantInfo.Platform);
+        var db = scope.ServiceProvider.GetRequiredService<SidigDbContext>();
+        return await db.Tenants.Where(t => t.Status == Domain.Tenancy.TenantStatus.Active).Select(t => t.Id).ToListAsync();
+    }
+}

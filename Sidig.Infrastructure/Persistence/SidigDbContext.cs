@@ -1,0 +1,89 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Sidig.Domain.Audit;
+using Sidig.Domain.Common;
+using Sidig.Domain.Tenancy;
+using Sidig.Infrastructure.Identity;
+using Sidig.Infrastructure.Tenancy;
+
+namespace Sidig.Infrastructure.Persistence;
+
+/// <summary>
+/// The one model of Sidig. Provider-specific subclasses (<see cref="SqliteSidigDbContext"/>,
+/// <see cref="PostgresSidigDbContext"/>) exist only to carry one migration set each.
+/// </summary>
+public abstract class SidigDbContext(DbContextOptions options, TenantContext tenantContext)
+    : IdentityDbContext<AppUser, AppRole, Guid, AppUserClaim, AppUserRole, AppUserLogin, AppRoleClaim, AppUserToken>(options),
+      IDataProtectionKeyContext
+{
+    /// <summary>Read by the query filters on every query (never captured at model build: the model is cached).</summary>
+    public Guid CurrentTenantId => tenantContext.TenantId;
+
+    public TenantContext TenantContext => tenantContext;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
+    public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>().ToTable("Users");
+        builder.Entity<AppRole>().ToTable("Roles");
+        builder.Entity<AppUserRole>().ToTable("UserRoles");
+        builder.Entity<AppUserClaim>().ToTable("UserClaims");
+        builder.Entity<AppUserLogin>().ToTable("UserLogins");
+        builder.Entity<AppUserToken>().ToTable("UserTokens");
+        builder.Entity<AppRoleClaim>().ToTable("RoleClaims");
+        builder.ApplyConfigurationsFromAssembly(typeof(SidigDbContext).Assembly);
+        ApplyTenantFilters(builder);
+    }
+
+    private void ApplyTenantFilters(ModelBuilder builder)
+    {
+        var apply = typeof(SidigDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.BaseType is null && typeof(ITenantOwned).IsAssignableFrom(entity.ClrType) && !entity.IsOwned())
+                apply.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
+    {
+        Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+}
+
+public sealed class SqliteSidigDbContext(DbContextOptions<SqliteSidigDbContext> options, TenantContext tenantContext)
+    : SidigDbContext(options, tenantContext)
+{
+    // SQLite cannot order or compare DateTimeOffset; store UTC ticks there (timestamptz on PostgreSQL).
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class PostgresSidigDbContext(DbContextOptions<PostgresSidigDbContext> options, TenantContext tenantContext)
+    : SidigDbContext(options, tenantContext)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // The naming convention leaves explicitly named tables alone; make those snake_case too.
+        foreach (var entity in builder.Model.GetEntityTypes())
+            if (entity.GetTableName() is { } table) entity.SetTableName(ToSnakeCase(table));
+    }
+
+    public static string ToSnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) && !char.IsUpper(name[i - 1]) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

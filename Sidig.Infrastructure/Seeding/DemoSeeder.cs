@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sidig.Domain.Access;
+using Sidig.Domain.Tenancy;
+using Sidig.Infrastructure.Identity;
+using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Tenancy;
+
+namespace Sidig.Infrastructure.Seeding;
+
+public sealed class DemoSeedOptions
+{
+    public const string Section = "Sidig:DemoSeed";
+    /// <summary>Password of every demo user. Demo data is for evaluation, never for production.</summary>
+    public string Password { get; set; } = "Sidig-Demo-2026";
+}
+
+public sealed record DemoAccount(string Host, string Email, string Role);
+
+/// <summary>
+/// Demo data: a platform operator, tenant <c>demo</c> with one user per role and a company profile, and tenant
+/// <c>other</c> to show isolation. Idempotent: every record is looked up by its natural key before it is created.
+/// </summary>
+public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, IOptions<DemoSeedOptions> options, ILogger<DemoSeeder> logger)
+{
+    public const string PlatformOperatorEmail = "operator@sidig.test";
+
+    public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
+
+    public string Password => options.Value.Password;
+
+    public async Task SeedAsync(CancellationToken ct = default)
+    {
+        var accounts = new List<DemoAccount>();
+        await InScope(TenantInfo.Platform, async sp =>
+        {
+            await EnsureUser(sp, PlatformOperatorEmail, "Operator Platform", Roles.PlatformOperator);
+            accounts.Add(new DemoAccount("", PlatformOperatorEmail, Roles.PlatformOperator));
+        });
+
+        foreach (var (slug, name, legal, npwp) in new[]
+                 {
+                     ("demo", "Demo Elektronik", "PT Demo Elektronik Nusantara", "0013456789012000"),
+                     ("other", "Other Appliances", "PT Other Appliances Indonesia", "0029876543210000"),
+                 })
+        {
+            var tenant = await EnsureTenant(slug, name, ct);
+            await InScope(tenant, async sp =>
+            {
+                var db = sp.GetRequiredService<SidigDbContext>();
+                if (!await db.CompanyProfiles.AnyAsync(ct))
+                {
+                    var profile = CompanyProfile.Create(legal);
+                    profile.UpdateLegal(legal, npwp, null);
+                    profile.UpdateContact("Jl. Jenderal Sudirman Kav. 52-53, Senayan", "31", "31.71", "12190",
+                        "+62 21 5150 8888", $"info@{slug}.test", sp.GetRequiredService<Reference.IndonesianAreas>().RegencyBelongsTo);
+                    profile.AddBankAccount("Bank Central Asia", "5270123456", legal);
+                    profile.AddBankAccount("Bank Mandiri", "1230004567891", legal);
+                    db.CompanyProfiles.Add(profile);
+                    await db.SaveChangesAsync(ct);
+                }
+                foreach (var role in Roles.Tenant)
+                {
+                    var email = $"{RoleLocalPart(role)}@{slug}.test";
+                    await EnsureUser(sp, email, $"{RoleDisplayName(role)} {name}", role);
+                    accounts.Add(new DemoAccount(slug, email, role));
+                }
+            });
+        }
+        Accounts = accounts;
+        logger.LogInformation("Demo data is in place ({Count} demo accounts)", accounts.Count);
+    }
+
+    private async Task<TenantInfo> EnsureTenant(string slug, string name, CancellationToken ct)
+    {
+        TenantInfo? info = null;
+        await InScope(TenantInfo.Platform, async sp =>
+        {
+            var db = sp.GetRequiredService<SidigDbContext>();
+            var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.Slug == slug, ct);
+            if (tenant is null)
+            {
+                tenant = Tenant.Create(slug, name, clock.GetUtcNow());
+                db.Tenants.Add(tenant);
+                await db.SaveChangesAsync(ct);
+            }
+            info = new TenantInfo(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.TimeZoneId, tenant.Language, tenant.IsActive);
+        });
+        return info!;
+    }
+
+    private async Task EnsureUser(IServiceProvider sp, string email, string displayName, string role)
+    {
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(email) is not null) return;
+        var user = new AppUser
+        {
+            UserName = email, Email = email, EmailConfirmed = true, DisplayName = displayName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        Check(await users.CreateAsync(user, options.Value.Password));
+        Check(await users.AddToRoleAsync(user, role));
+    }
+
+    private async Task InScope(TenantInfo tenant, Func<IServiceProvider, Task> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+        await work(scope.ServiceProvider);
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
+    private static string RoleLocalPart(string role) => role switch
+    {
+        Roles.PrincipalAdmin => "admin",
+        Roles.CustomerService => "cs",
+        Roles.DistributorUser => "distributor",
+        Roles.AgentUser => "agent",
+        _ => role.ToLowerInvariant(),
+    };
+
+    private static string RoleDisplayName(string role) => role switch
+    {
+        Roles.PrincipalAdmin => "Admin",
+        Roles.CustomerService => "Customer Service",
+        Roles.DistributorUser => "Distributor",
+        Roles.AgentUser => "Agent",
+        _ => role,
+    };
+}
