@@ -50,7 +50,7 @@ public static class DependencyInjection
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<SidigDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<SidigSignInManager>()
             .AddClaimsPrincipalFactory<SidigClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromDays(3));

@@ -1,27 +1,15 @@
-using Sidig.Web.Components;
+using Sidig.Infrastructure;
+using Sidig.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddSidigLogging();
+builder.Services.AddSidigInfrastructure(builder.Configuration);
+builder.Services.AddSidigWeb(builder.Configuration);
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
-}
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
+if (await app.RunCommandLineAsync(args)) return; // `--migrate`: apply migrations and exit
+await app.InitializeDatabaseAsync();
+app.UseSidig();
 app.Run();
+
+public partial class Program;

@@ -37,13 +37,16 @@ public sealed class TenantSaveChangesInterceptor(CurrentUser currentUser, TimePr
     private void Prepare(SidigDbContext db)
     {
         db.ChangeTracker.DetectChanges();
-        var tenantId = db.TenantContext.TenantId; // throws when no tenant is set: no write without a tenant
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is not (EntityState.Detached or EntityState.Unchanged) && e.Entity is ITenantOwned or IAuditable)
+            .ToList();
+        if (changed.Count == 0) return; // platform-only rows such as Data Protection keys
+        var tenantId = db.TenantContext.TenantId; // throws when no tenant is set: no tenant write without a tenant
         var now = clock.GetUtcNow();
         var audits = new List<AuditEntry>();
 
-        foreach (var entry in db.ChangeTracker.Entries().ToList())
+        foreach (var entry in changed)
         {
-            if (entry.State is EntityState.Detached or EntityState.Unchanged) continue;
             if (entry.Entity is ITenantOwned owned) GuardTenant(entry, owned, tenantId);
             if (entry.Entity is IAuditable && Audit(entry, tenantId, now) is { } audit) audits.Add(audit);
         }

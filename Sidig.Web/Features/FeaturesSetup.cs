@@ -1,0 +1,28 @@
+using Sidig.Web.Features.Account;
+
+namespace Sidig.Web.Features;
+
+/// <summary>Registers each module's handlers and maps its endpoints; Program.cs stays short.</summary>
+public static class FeaturesSetup
+{
+    public static IServiceCollection AddSidigFeatures(this IServiceCollection services)
+    {
+        services.AddScoped<Permissions>();
+        services.Scan();
+        return services;
+    }
+
+    /// <summary>Handlers are the classes named *Handler in this assembly; each is scoped (one per request or circuit).</summary>
+    private static void Scan(this IServiceCollection services)
+    {
+        foreach (var type in typeof(FeaturesSetup).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && t.Name.EndsWith("Handler", StringComparison.Ordinal)
+                                 && t.Namespace?.StartsWith("Sidig.Web.Features", StringComparison.Ordinal) == true))
+            services.AddScoped(type);
+    }
+
+    public static void MapSidigEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapAccountEndpoints();
+    }
+}

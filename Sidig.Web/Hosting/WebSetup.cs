@@ -1,0 +1,118 @@
+using System.Globalization;
+using Hangfire;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor;
+using MudBlazor.Services;
+using Serilog;
+using Sidig.Domain.Access;
+using Sidig.Infrastructure.Jobs;
+using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Seeding;
+using Sidig.Web.Components;
+using Sidig.Web.Features;
+using Sidig.Web.Tenancy;
+
+namespace Sidig.Web.Hosting;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en-US")];
+
+    public static void AddSidigLogging(this WebApplicationBuilder builder) =>
+        builder.Services.AddSerilog((sp, log) => log
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+    public static IServiceCollection AddSidigWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices(o => o.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight);
+        services.AddLocalization();
+        services.AddHttpContextAccessor(); // only for Hangfire's dashboard filter and middleware, never in components
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+            cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.Cookie.Name = "sidig.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // No Cookie.Domain: the cookie is host-only, so one tenant's cookie is never sent to another host.
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            }));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.PlatformOperator).AddRequirements(new HostRequirement(platform: true)))
+            .AddPolicy(Policies.TenantUser, p => p.RequireAuthenticatedUser().AddRequirements(new HostRequirement(platform: false)))
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.PrincipalAdmin).AddRequirements(new HostRequirement(platform: false)))
+            .AddPolicy(Policies.ManageCompany, p => p.RequireRole(Roles.PrincipalAdmin).AddRequirements(new HostRequirement(platform: false)))
+            .AddPolicy(Policies.ViewAudit, p => p.RequireRole(Roles.PrincipalAdmin).AddRequirements(new HostRequirement(platform: false)))
+            .AddPolicy(Policies.PrincipalStaff, p => p.RequireRole(Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.Technician)
+                .AddRequirements(new HostRequirement(platform: false)))
+            .AddPolicy(Policies.PartnerPortal, p => p.RequireRole(Roles.DistributorUser, Roles.AgentUser).AddRequirements(new HostRequirement(platform: false)));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HostRequirementHandler>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSidigFeatures();
+        return services;
+    }
+
+    public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
+    {
+        if (!args.Contains("--migrate")) return false;
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true, seed: args.Contains("--seed"));
+        Console.WriteLine("Database is up to date.");
+        return true;
+    }
+
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        if (seeder.Accounts.Count > 0)
+            app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, seeder));
+    }
+
+    public static void UseSidig(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseSerilogRequestLogging();
+        app.MapHealthChecks("/health", new() { Predicate = _ => false }); // liveness: the process answers
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+
+        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseMiddleware<TenantUserMiddleware>();
+        app.UseRequestLocalization(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id-ID");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders.Insert(1, new UserAndTenantCultureProvider());
+        });
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        {
+            Authorization = [new PlatformOperatorDashboardFilter()],
+            IsReadOnlyFunc = _ => false,
+            DisplayStorageConnectionString = false,
+        });
+        RecurringTenantJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+
+        app.MapStaticAssets();
+        app.MapSidigEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
