@@ -57,7 +57,7 @@ public static class DependencyInjection
 
         services.AddDataProtection().SetApplicationName("Sidig").PersistKeysToDbContext<SidigDbContext>();
 
-        services.AddSidigJobs(db);
+        services.AddSidigJobs(db, configuration.GetValue("Sidig:Jobs:Server", true));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         return services;

@@ -8,7 +8,7 @@ namespace Sidig.Infrastructure.Jobs;
 public static class JobsSetup
 {
     /// <summary>In-memory storage on the embedded default; shared PostgreSQL storage (its own schema) otherwise.</summary>
-    public static void AddSidigJobs(this IServiceCollection services, DatabaseOptions db)
+    public static void AddSidigJobs(this IServiceCollection services, DatabaseOptions db, bool runServer)
     {
         services.AddHangfire(config =>
         {
@@ -20,7 +20,8 @@ public static class JobsSetup
             else
                 config.UseInMemoryStorage();
         });
-        services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+        // Web nodes can run without a job server (Sidig:Jobs:Server=false) when dedicated workers process the queue.
+        if (runServer) services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddScoped<TenantJobScope>();
         services.AddTransient<ExpireInvitationsJob>();
         services.AddTransient<RecurringTenantJobs>();
