@@ -19,11 +19,14 @@ public static class WebSetup
 {
     public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en-US")];
 
-    public static void AddSidigLogging(this WebApplicationBuilder builder) =>
+    public static void AddSidigLogging(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseStaticWebAssets(); // MudBlazor's assets when run from the build output in any environment
         builder.Services.AddSerilog((sp, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}"));
+    }
 
     public static IServiceCollection AddSidigWeb(this IServiceCollection services, IConfiguration configuration)
     {
