@@ -54,13 +54,13 @@ public abstract class SidigAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>An HTTP client for one host (e.g. "demo" → http://demo.localhost), with its own cookie jar.</summary>
-    public SidigClient Client(string? tenant = "demo") =>
-        new(CreateClient(new WebApplicationFactoryClientOptions
-        {
-            BaseAddress = new Uri(tenant is null ? "http://localhost" : $"http://{tenant}.localhost"),
-            AllowAutoRedirect = false,
-            HandleCookies = true,
-        }));
+    public SidigClient Client(string? tenant = "demo")
+    {
+        var baseAddress = new Uri(tenant is null ? "http://localhost" : $"http://{tenant}.localhost");
+        var cookies = new System.Net.CookieContainer();
+        var http = CreateDefaultClient(baseAddress, new CookieHandler(cookies));
+        return new SidigClient(http, cookies, baseAddress);
+    }
 
     /// <summary>Runs code in a DI scope of the app with the given tenant set (null = platform).</summary>
     public async Task<T> InTenant<T>(string? tenant, Func<IServiceProvider, Task<T>> work)

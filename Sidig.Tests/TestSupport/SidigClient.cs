@@ -4,8 +4,10 @@ using System.Text.RegularExpressions;
 namespace Sidig.Tests.TestSupport;
 
 /// <summary>An HttpClient bound to one host that can sign in through the real sign-in form.</summary>
-public sealed partial class SidigClient(HttpClient http) : IDisposable
+public sealed partial class SidigClient(HttpClient http, CookieContainer cookies, Uri baseAddress) : IDisposable
 {
+    public IEnumerable<Cookie> Cookies() => cookies.GetCookies(baseAddress);
+
     public const string DemoPassword = "Sidig-Demo-2026";
     public HttpClient Http { get; } = http;
 
