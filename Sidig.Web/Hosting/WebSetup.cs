@@ -93,8 +93,11 @@ public static class WebSetup
         app.MapHealthChecks("/health", new() { Predicate = _ => false }); // liveness: the process answers
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
 
+        // Before tenant resolution: the re-executed request gets a new scope and must resolve its tenant again.
+        // Hangfire's dashboard answers 401/403 itself and keeps its status without a page.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/hangfire"),
+            b => b.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseMiddleware<TenantResolutionMiddleware>();
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseMiddleware<TenantUserMiddleware>();
         app.UseRequestLocalization(o =>
