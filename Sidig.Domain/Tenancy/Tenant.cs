@@ -11,6 +11,9 @@ public sealed class Tenant : Entity, IAuditable
     public const string DefaultLanguage = "id-ID";
     public static readonly IReadOnlyList<string> Languages = ["id-ID", "en-US"];
 
+    /// <summary>Indonesia's three time zones: WIB (western), WITA (central), WIT (eastern).</summary>
+    public static readonly IReadOnlyList<string> TimeZones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"];
+
     private Tenant() { Slug = DisplayName = TimeZoneId = Language = ""; }
 
     public string Slug { get; private set; }
@@ -42,10 +45,12 @@ public sealed class Tenant : Entity, IAuditable
 
     public void Rename(string displayName) => DisplayName = Guard.Required(displayName, "Tenant.NameRequired", 200);
 
+    /// <summary>The tenant's time zone (one of <see cref="TimeZones"/>) and the language for users who chose none.</summary>
     public void SetRegional(string timeZoneId, string language)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _)) throw new DomainException("Tenant.TimeZoneInvalid");
-        if (!Languages.Contains(language)) throw new DomainException("Tenant.LanguageInvalid");
+        if (timeZoneId is null || !TimeZones.Contains(timeZoneId) || !TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out _))
+            throw new DomainException("Tenant.TimeZoneInvalid");
+        if (language is null || !Languages.Contains(language)) throw new DomainException("Tenant.LanguageInvalid");
         TimeZoneId = timeZoneId;
         Language = language;
     }

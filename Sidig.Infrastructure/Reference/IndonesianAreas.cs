@@ -1,4 +1,5 @@
 using System.Reflection;
+using Sidig.Domain.Common;
 
 namespace Sidig.Infrastructure.Reference;
 
@@ -9,10 +10,13 @@ public sealed record Regency(string Code, string ProvinceCode, string Name);
 /// Official provinces and regencies (Kemendagri codes) from the idn-area-data package, ODbL — see
 /// Reference/idn-area/README.md and LICENSE.md. Loaded once from embedded resources.
 /// </summary>
-public sealed class IndonesianAreas
+public sealed class IndonesianAreas : IAreaCodes
 {
     public IReadOnlyList<Province> Provinces { get; }
     public IReadOnlyList<Regency> Regencies { get; }
+
+    /// <summary>Attribution required by the data's licence (ODbL); shown wherever the lists are offered.</summary>
+    public const string Attribution = "Wilayah: idn-area-data (Kemendagri), ODbL";
     private readonly Dictionary<string, Regency> _regencyByCode;
 
     public IndonesianAreas()

@@ -56,7 +56,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                     var profile = CompanyProfile.Create(legal);
                     profile.UpdateLegal(legal, npwp, null);
                     profile.UpdateContact("Jl. Jenderal Sudirman Kav. 52-53, Senayan", "31", "31.71", "12190",
-                        "+62 21 5150 8888", $"info@{slug}.test", sp.GetRequiredService<Reference.IndonesianAreas>().RegencyBelongsTo);
+                        "+62 21 5150 8888", $"info@{slug}.test", sp.GetRequiredService<Reference.IndonesianAreas>());
                     profile.AddBankAccount("Bank Central Asia", "5270123456", legal);
                     profile.AddBankAccount("Bank Mandiri", "1230004567891", legal);
                     db.CompanyProfiles.Add(profile);

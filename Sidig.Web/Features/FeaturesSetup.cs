@@ -1,4 +1,5 @@
 using Sidig.Web.Features.Account;
+using Sidig.Web.Features.Company;
 
 namespace Sidig.Web.Features;
 
@@ -24,5 +25,6 @@ public static class FeaturesSetup
     public static void MapSidigEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapAccountEndpoints();
+        app.MapCompanyEndpoints();
     }
 }
