@@ -43,6 +43,9 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
         builder.Entity<AppRoleClaim>().ToTable("RoleClaims");
         builder.ApplyConfigurationsFromAssembly(typeof(SidigDbContext).Assembly);
         ApplyTenantFilters(builder);
+        // Ids are made by the entity (Guid v7), so a new child reached through a navigation is an insert, not an update.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(Entity).IsAssignableFrom(e.ClrType) && e.BaseType is null))
+            builder.Entity(entity.ClrType).Property(nameof(Entity.Id)).ValueGeneratedNever();
     }
 
     private void ApplyTenantFilters(ModelBuilder builder)

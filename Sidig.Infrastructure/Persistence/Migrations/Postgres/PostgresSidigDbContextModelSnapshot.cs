@@ -108,7 +108,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Sidig.Domain.Tenancy.BankAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -154,7 +153,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Sidig.Domain.Tenancy.CompanyProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -248,7 +246,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Sidig.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

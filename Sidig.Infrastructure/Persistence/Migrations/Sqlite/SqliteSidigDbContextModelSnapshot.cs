@@ -83,7 +83,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Sidig.Domain.Tenancy.BankAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountHolder")
@@ -120,7 +119,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Sidig.Domain.Tenancy.CompanyProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -199,7 +197,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Sidig.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
