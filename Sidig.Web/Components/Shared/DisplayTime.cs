@@ -6,7 +6,8 @@ namespace Sidig.Web.Components.Shared;
 public static class DisplayTime
 {
     public const string DateFormat = "d MMM yyyy";
-    public const string DateTimeFormat = "d MMM yyyy HH:mm";
+    /// <summary>The colon is literal: id-ID's own time separator is a dot.</summary>
+    public const string DateTimeFormat = "d MMM yyyy HH':'mm";
 
     public static DateTimeOffset InZone(DateTimeOffset at, string timeZoneId) =>
         TimeZoneInfo.ConvertTime(at, Zone(timeZoneId));

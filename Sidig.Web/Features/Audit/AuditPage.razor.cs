@@ -1,3 +1,4 @@
+using System.Globalization;
 using MudBlazor;
 using Sidig.Domain.Audit;
 using Sidig.Web.Components.Shared;
@@ -37,6 +38,13 @@ public partial class AuditPage
         }
         return new GridData<AuditListItem> { Items = result.Value!.Items, TotalItems = result.Value.TotalCount };
     }
+
+    /// <summary>A changed value as text; timestamps (stored UTC) in the tenant's time zone.</summary>
+    private string Value(string? value) =>
+        value is null ? "—"
+        : value.Length >= 20 && value[10] == 'T' && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+            ? DisplayTime.DateTime(at, TenantContext.Tenant.TimeZoneId)
+            : value;
 
     private static Color ActionColor(AuditAction action) => action switch
     {
