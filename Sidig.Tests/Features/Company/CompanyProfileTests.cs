@@ -18,7 +18,7 @@ public abstract class CompanyProfileTests<TApp>(TApp app) where TApp : SidigAppF
     private Task<T> AsAdmin<T>(Func<IServiceProvider, Task<T>> work, string tenant = "demo", string email = Admin) =>
         app.InTenant(tenant, async sp =>
         {
-            await sp.SignInScopeAsync(email);
+            await sp.ActAsAsync(email);
             return await work(sp);
         });
 
@@ -105,7 +105,7 @@ public abstract class CompanyProfileTests<TApp>(TApp app) where TApp : SidigAppF
             var admin = new Sidig.Infrastructure.Identity.AppUser { UserName = $"admin@{slug}.test", Email = $"admin@{slug}.test", DisplayName = "Admin" };
             (await users.CreateAsync(admin, "Fresh-Admin-2026")).Succeeded.ShouldBeTrue();
             (await users.AddToRoleAsync(admin, Sidig.Domain.Access.Roles.PrincipalAdmin)).Succeeded.ShouldBeTrue();
-            await sp.SignInScopeAsync(admin.Email);
+            await sp.ActAsAsync(admin.Email);
 
             (await LoadProfile(sp)).ShouldBeNull();
             var details = GetCompanyProfileHandler.Empty with { LegalName = "PT Fresh Indonesia", Npwp = "01.234.567.8-901.000" };
@@ -268,7 +268,7 @@ public abstract class CompanyProfileTests<TApp>(TApp app) where TApp : SidigAppF
         var (before, after) = await AsAdmin(async sp =>
         {
             var before = await LoadProfile(sp);
-            await sp.SignInScopeAsync("sales@demo.test");
+            await sp.ActAsAsync("sales@demo.test");
             await sp.GetRequiredService<UpdateCompanyProfileHandler>().HandleAsync(new UpdateCompanyProfile(GetCompanyProfileHandler.Empty with { LegalName = "PT Sales" }));
             return (before, await LoadProfile(sp));
         });
