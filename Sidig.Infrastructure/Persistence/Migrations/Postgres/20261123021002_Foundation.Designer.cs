@@ -13,7 +13,7 @@ using Sidig.Infrastructure.Persistence;
 namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSidigDbContext))]
-    [Migration("20261123012709_Foundation")]
+    [Migration("20261123021002_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -111,7 +111,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Sidig.Domain.Tenancy.BankAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -157,7 +156,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Sidig.Domain.Tenancy.CompanyProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
@@ -251,7 +249,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
             modelBuilder.Entity("Sidig.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 

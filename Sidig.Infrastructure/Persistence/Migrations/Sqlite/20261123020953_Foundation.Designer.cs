@@ -12,7 +12,7 @@ using Sidig.Infrastructure.Persistence;
 namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSidigDbContext))]
-    [Migration("20261123012700_Foundation")]
+    [Migration("20261123020953_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -86,7 +86,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Sidig.Domain.Tenancy.BankAccount", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("AccountHolder")
@@ -123,7 +122,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Sidig.Domain.Tenancy.CompanyProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Address")
@@ -202,7 +200,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Sidig.Domain.Tenancy.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
