@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hangfire;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor;
@@ -51,7 +52,20 @@ public static class WebSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(12);
             }));
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(30));
-        services.AddAuthorizationBuilder()
+        services.AddAuthorizationBuilder().AddSidigPolicies();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddSidigFeatures();
+        return services;
+    }
+
+    /// <summary>
+    /// The authorization policies of every page, endpoint and command, with the handler that binds each policy to
+    /// the host (platform or the user's own tenant). Also used by component tests, so they check the real policies.
+    /// </summary>
+    public static AuthorizationBuilder AddSidigPolicies(this AuthorizationBuilder builder)
+    {
+        builder
             .AddPolicy(Policies.Platform, p => p.RequireRole(Roles.PlatformOperator).AddRequirements(new HostRequirement(platform: true)))
             .AddPolicy(Policies.TenantUser, p => p.RequireAuthenticatedUser().AddRequirements(new HostRequirement(platform: false)))
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.PrincipalAdmin).AddRequirements(new HostRequirement(platform: false)))
@@ -60,11 +74,8 @@ public static class WebSetup
             .AddPolicy(Policies.PrincipalStaff, p => p.RequireRole(Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.Technician)
                 .AddRequirements(new HostRequirement(platform: false)))
             .AddPolicy(Policies.PartnerPortal, p => p.RequireRole(Roles.DistributorUser, Roles.AgentUser).AddRequirements(new HostRequirement(platform: false)));
-        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HostRequirementHandler>();
-
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        services.AddSidigFeatures();
-        return services;
+        builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
+        return builder;
     }
 
     public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
@@ -104,7 +115,10 @@ public static class WebSetup
         {
             o.DefaultRequestCulture = new RequestCulture("id-ID");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders.Insert(1, new UserAndTenantCultureProvider());
+            // Query string, then the language picked with the switch (cookie), then the user's saved language or the
+            // tenant's, and only then the browser's Accept-Language.
+            var cookie = o.RequestCultureProviders.IndexOf(o.RequestCultureProviders.OfType<CookieRequestCultureProvider>().First());
+            o.RequestCultureProviders.Insert(cookie + 1, new UserAndTenantCultureProvider());
         });
         app.UseAuthorization();
         app.UseAntiforgery();
