@@ -36,7 +36,7 @@ public abstract class SidigAppFactory : WebApplicationFactory<Program>
         if (Provider == DatabaseProvider.Postgres)
         {
             var pg = PostgresCluster.Instance;
-            DatabaseName = pg.CreateDatabase();
+            DatabaseName ??= pg.CreateDatabase(); // once per factory: a second node (WithWebHostBuilder) shares it
             AppConnectionString = pg.ConnectionString(DatabaseName, PostgresCluster.AppRole);
             OwnerConnectionString = pg.ConnectionString(DatabaseName, PostgresCluster.OwnerRole);
             settings["Sidig:Database:ConnectionString"] = AppConnectionString;
@@ -45,7 +45,7 @@ public abstract class SidigAppFactory : WebApplicationFactory<Program>
         }
         else
         {
-            _sqliteFile = Path.Combine(Path.GetTempPath(), $"sidig-test-{Guid.NewGuid():N}.db");
+            _sqliteFile ??= Path.Combine(Path.GetTempPath(), $"sidig-test-{Guid.NewGuid():N}.db");
             AppConnectionString = OwnerConnectionString = $"Data Source={_sqliteFile}";
             settings["Sidig:Database:ConnectionString"] = AppConnectionString;
         }
