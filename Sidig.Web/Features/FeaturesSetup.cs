@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Components.Authorization;
 using Sidig.Web.Features.Account;
+using Sidig.Web.Features.Users;
 
 namespace Sidig.Web.Features;
 
@@ -8,6 +10,10 @@ public static class FeaturesSetup
     public static IServiceCollection AddSidigFeatures(this IServiceCollection services)
     {
         services.AddScoped<Permissions>();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<UserAdminScope>();
+        services.AddScoped<AccountLinkFactory>();
+        services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.Scan();
         return services;
     }

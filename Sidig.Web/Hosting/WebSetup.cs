@@ -101,7 +101,10 @@ public static class WebSetup
         {
             o.DefaultRequestCulture = new RequestCulture("id-ID");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders.Insert(1, new UserAndTenantCultureProvider());
+            // Query string, then the language picked with the switch (cookie), then the user's saved language or the
+            // tenant's, and only then the browser's Accept-Language.
+            var cookie = o.RequestCultureProviders.IndexOf(o.RequestCultureProviders.OfType<CookieRequestCultureProvider>().First());
+            o.RequestCultureProviders.Insert(cookie + 1, new UserAndTenantCultureProvider());
         });
         app.UseAuthorization();
         app.UseAntiforgery();
