@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using Sidig.Web.Features.Account;
-using Sidig.Web.Features.Users;
 
 namespace Sidig.Web.Features;
 
@@ -10,8 +8,8 @@ public static class FeaturesSetup
     public static IServiceCollection AddSidigFeatures(this IServiceCollection services)
     {
         services.AddScoped<Permissions>();
-        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
-        services.AddScoped<UserAdminScope>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.Scan();
