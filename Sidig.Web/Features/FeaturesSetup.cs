@@ -9,6 +9,10 @@ public static class FeaturesSetup
     public static IServiceCollection AddSidigFeatures(this IServiceCollection services)
     {
         services.AddScoped<Permissions>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
+        services.AddScoped<Users.UserAdminScope>();
+        services.AddScoped<AccountLinkFactory>();
+        services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.Scan();
         return services;
     }
