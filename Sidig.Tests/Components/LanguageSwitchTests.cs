@@ -36,8 +36,11 @@ public sealed class LanguageSwitchTests : ComponentTest
         cut.Find("button").Click();
         popovers.WaitForElement("[data-testid='lang-en-US']").Click();
 
-        var last = nav.History.First(); // newest first
-        last.Uri.ShouldBe("/culture?c=en-US&back=%2Fadmin%2Fusers%3Fpage%3D2");
-        last.Options.ForceLoad.ShouldBeTrue();
+        cut.WaitForAssertion(() => // the menu item's click handler runs asynchronously
+        {
+            var last = nav.History.First(); // newest first
+            last.Uri.ShouldBe("/culture?c=en-US&back=%2Fadmin%2Fusers%3Fpage%3D2");
+            last.Options.ForceLoad.ShouldBeTrue();
+        });
     }
 }
