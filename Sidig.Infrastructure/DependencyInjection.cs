@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSidigJobs(db, configuration.GetValue("Sidig:Jobs:Server", true));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<Stock.StockLedger>();
         return services;
     }
 

@@ -35,6 +35,25 @@ public static class Policies
     public const string ViewAudit = "view-audit";
     public const string PrincipalStaff = "principal-staff";
     public const string PartnerPortal = "partner-portal";
+    /// <summary>Read the catalog (products, categories, warranty policies, price lists): staff and partner users.</summary>
+    public const string ViewCatalog = "view-catalog";
+    public const string ManageCatalog = "manage-catalog";
+    public const string ViewPartners = "view-partners";
+    public const string ManagePartners = "manage-partners";
+    /// <summary>See stock and movements; partner users only their own partner's (PartnerScope).</summary>
+    public const string ViewStock = "view-stock";
+    public const string ManageWarehouses = "manage-warehouses";
+    /// <summary>Transfers between warehouses and receipts into the principal's warehouses.</summary>
+    public const string MoveStock = "move-stock";
+    /// <summary>Adjustments change stock without a document, so they need a reason and this permission.</summary>
+    public const string AdjustStock = "adjust-stock";
+    /// <summary>Open count sessions and count; partner users in their own warehouses.</summary>
+    public const string CountStock = "count-stock";
+    public const string ApproveStockAudit = "approve-stock-audit";
+    public const string RecordSellOut = "record-sell-out";
+    public const string ManageAllocations = "manage-allocations";
+    /// <summary>Tenant-wide stock rules (negative stock, partner visibility of sub-partners).</summary>
+    public const string ManageStockSettings = "manage-stock-settings";
 }
 
 public static class SidigClaims

@@ -23,6 +23,10 @@ public sealed class Tenant : Entity, IAuditable
     public string Language { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SuspendedAt { get; private set; }
+    /// <summary>Whether a posting may take a warehouse below zero (off by default: the ledger refuses it).</summary>
+    public bool AllowNegativeStock { get; private set; }
+    /// <summary>Whether a distributor's users also see the records of the partners below it in the network.</summary>
+    public bool PartnersSeeSubPartners { get; private set; }
 
     public bool IsActive => Status == TenantStatus.Active;
 
@@ -53,6 +57,12 @@ public sealed class Tenant : Entity, IAuditable
         if (language is null || !Languages.Contains(language)) throw new DomainException("Tenant.LanguageInvalid");
         TimeZoneId = timeZoneId;
         Language = language;
+    }
+
+    public void SetStockRules(bool allowNegativeStock, bool partnersSeeSubPartners)
+    {
+        AllowNegativeStock = allowNegativeStock;
+        PartnersSeeSubPartners = partnersSeeSubPartners;
     }
 
     public void Suspend(DateTimeOffset now)

@@ -63,6 +63,7 @@ public sealed class DatabaseInitializer(
             GRANT USAGE ON SCHEMA public TO {r};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {r};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {r};
-            """, ct);
+            REVOKE UPDATE, DELETE, TRUNCATE ON "stock_movements" FROM {r};
+            """, ct); // the ledger is append-only for the app, whatever a bug in the app may try
     }
 }

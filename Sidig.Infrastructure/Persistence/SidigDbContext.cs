@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sidig.Domain.Audit;
+using Sidig.Domain.Catalog;
+using Sidig.Domain.Partners;
+using Sidig.Domain.Stock;
 using Sidig.Domain.Common;
 using Sidig.Domain.Tenancy;
 using Sidig.Infrastructure.Identity;
@@ -30,6 +33,24 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<BankAccount> BankAccounts => Set<BankAccount>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<WarrantyPolicy> WarrantyPolicies => Set<WarrantyPolicy>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<PriceList> PriceLists => Set<PriceList>();
+    public DbSet<PriceListLine> PriceListLines => Set<PriceListLine>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PartnerContact> PartnerContacts => Set<PartnerContact>();
+    public DbSet<Warehouse> Warehouses => Set<Warehouse>();
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+    public DbSet<StockBalance> StockBalances => Set<StockBalance>();
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+    public DbSet<StockAudit> StockAudits => Set<StockAudit>();
+    public DbSet<StockAuditLine> StockAuditLines => Set<StockAuditLine>();
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<SellOut> SellOuts => Set<SellOut>();
+    public DbSet<SellOutLine> SellOutLines => Set<SellOutLine>();
+    public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -68,9 +89,12 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
 public sealed class SqliteSidigDbContext(DbContextOptions<SqliteSidigDbContext> options, TenantContext tenantContext)
     : SidigDbContext(options, tenantContext)
 {
-    // SQLite cannot order or compare DateTimeOffset; store UTC ticks there (timestamptz on PostgreSQL).
+    // SQLite cannot order or compare DateTimeOffset; store UTC ticks there (timestamptz on PostgreSQL). Nor can it
+    // add, sum or order decimals stored as text: store them as REAL there (exact numeric on PostgreSQL; ADR 0004).
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+        configurationBuilder.Properties<decimal?>().HaveConversion<double?>();
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }

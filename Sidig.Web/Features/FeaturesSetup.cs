@@ -11,6 +11,7 @@ public static class FeaturesSetup
         services.AddScoped<Permissions>();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<Users.UserAdminScope>();
+        services.AddScoped<Partners.PartnerScope>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.Scan();

@@ -74,6 +74,22 @@ public static class WebSetup
             .AddPolicy(Policies.PrincipalStaff, p => p.RequireRole(Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.Technician)
                 .AddRequirements(new HostRequirement(platform: false)))
             .AddPolicy(Policies.PartnerPortal, p => p.RequireRole(Roles.DistributorUser, Roles.AgentUser).AddRequirements(new HostRequirement(platform: false)));
+        void Tenant(string policy, params string[] roles) =>
+            builder.AddPolicy(policy, p => p.RequireRole(roles).AddRequirements(new HostRequirement(platform: false)));
+        string[] staff = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.Technician];
+        Tenant(Policies.ViewCatalog, [.. staff, Roles.DistributorUser, Roles.AgentUser]);
+        Tenant(Policies.ManageCatalog, Roles.PrincipalAdmin, Roles.Sales);
+        Tenant(Policies.ViewPartners, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService);
+        Tenant(Policies.ManagePartners, Roles.PrincipalAdmin, Roles.Sales);
+        Tenant(Policies.ViewStock, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser);
+        Tenant(Policies.ManageWarehouses, Roles.PrincipalAdmin, Roles.Warehouse);
+        Tenant(Policies.MoveStock, Roles.PrincipalAdmin, Roles.Warehouse);
+        Tenant(Policies.AdjustStock, Roles.PrincipalAdmin, Roles.Warehouse);
+        Tenant(Policies.CountStock, Roles.PrincipalAdmin, Roles.Warehouse, Roles.DistributorUser);
+        Tenant(Policies.ApproveStockAudit, Roles.PrincipalAdmin);
+        Tenant(Policies.RecordSellOut, Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser);
+        Tenant(Policies.ManageAllocations, Roles.PrincipalAdmin, Roles.Sales);
+        Tenant(Policies.ManageStockSettings, Roles.PrincipalAdmin);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }

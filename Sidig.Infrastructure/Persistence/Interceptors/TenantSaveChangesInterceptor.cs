@@ -47,6 +47,9 @@ public sealed class TenantSaveChangesInterceptor(CurrentUser currentUser, TimePr
 
         foreach (var entry in changed)
         {
+            // The stock ledger is append-only: a mistake is corrected by a new movement, never by editing one.
+            if (entry.Entity is Domain.Stock.StockMovement && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Stock movements are never changed or deleted.");
             if (entry.Entity is ITenantOwned owned) GuardTenant(entry, owned, tenantId);
             if (entry.Entity is IAuditable && Audit(entry, tenantId, now) is { } audit) audits.Add(audit);
         }

@@ -105,6 +105,1051 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Catalog.Category", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_categories");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_categories_parent_id");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_categories_tenant_id_code");
+
+                    b.HasIndex("TenantId", "ParentId")
+                        .HasDatabaseName("ix_categories_tenant_id_parent_id");
+
+                    b.ToTable("categories", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.PriceList", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer")
+                        .HasColumnName("tier");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_from");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date")
+                        .HasColumnName("valid_to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_lists");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_price_lists_partner_id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_price_lists_tenant_id_name");
+
+                    b.HasIndex("TenantId", "PartnerId")
+                        .HasDatabaseName("ix_price_lists_tenant_id_partner_id");
+
+                    b.HasIndex("TenantId", "Tier", "ValidFrom")
+                        .HasDatabaseName("ix_price_lists_tenant_id_tier_valid_from");
+
+                    b.ToTable("price_lists", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.PriceListLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("MinQuantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("min_quantity");
+
+                    b.Property<Guid>("PriceListId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("price_list_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_price_list_lines");
+
+                    b.HasIndex("PriceListId")
+                        .HasDatabaseName("ix_price_list_lines_price_list_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_price_list_lines_product_id");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_price_list_lines_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "PriceListId", "ProductId", "MinQuantity")
+                        .IsUnique()
+                        .HasDatabaseName("ix_price_list_lines_tenant_id_price_list_id_product_id_min_qua");
+
+                    b.ToTable("price_list_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Brand")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("brand");
+
+                    b.Property<Guid?>("CategoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("GoodsCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("goods_code");
+
+                    b.Property<byte[]>("Image")
+                        .HasColumnType("bytea")
+                        .HasColumnName("image");
+
+                    b.Property<string>("ImageContentType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("image_content_type");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<bool>("IsSerialised")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_serialised");
+
+                    b.Property<decimal>("MinStockDefault")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("min_stock_default");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Sku")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("sku");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("unit");
+
+                    b.Property<Guid?>("WarrantyPolicyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warranty_policy_id");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(12, 3)
+                        .HasColumnType("numeric(12,3)")
+                        .HasColumnName("weight_kg");
+
+                    b.HasKey("Id")
+                        .HasName("pk_products");
+
+                    b.HasIndex("CategoryId")
+                        .HasDatabaseName("ix_products_category_id");
+
+                    b.HasIndex("WarrantyPolicyId")
+                        .HasDatabaseName("ix_products_warranty_policy_id");
+
+                    b.HasIndex("TenantId", "CategoryId")
+                        .HasDatabaseName("ix_products_tenant_id_category_id");
+
+                    b.HasIndex("TenantId", "Name")
+                        .HasDatabaseName("ix_products_tenant_id_name");
+
+                    b.HasIndex("TenantId", "Sku")
+                        .IsUnique()
+                        .HasDatabaseName("ix_products_tenant_id_sku");
+
+                    b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.WarrantyPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CoverageEn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("coverage_en");
+
+                    b.Property<string>("CoverageId")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("coverage_id");
+
+                    b.Property<int>("GraceDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("grace_days");
+
+                    b.Property<int?>("MaxClaims")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_claims");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer")
+                        .HasColumnName("months");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<bool>("RequiresReceiptPhoto")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_receipt_photo");
+
+                    b.Property<int>("StartsOn")
+                        .HasColumnType("integer")
+                        .HasColumnName("starts_on");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_policies");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_policies_tenant_id_name");
+
+                    b.ToTable("warranty_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Common.NumberSequence", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("period");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("TenantId", "Name", "Period")
+                        .HasName("pk_number_sequences");
+
+                    b.ToTable("number_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Partners.Partner", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("BillingEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("billing_email");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<decimal?>("CommissionRatePercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("commission_rate_percent");
+
+                    b.Property<decimal>("CreditLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("credit_limit");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("LegalName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("legal_name");
+
+                    b.Property<string>("Nitku")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)")
+                        .HasColumnName("nitku");
+
+                    b.Property<string>("Npwp")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("npwp");
+
+                    b.Property<decimal>("OverdueLimit")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("overdue_limit");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("PaymentTermDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_term_days");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<int>("PriceTier")
+                        .HasColumnType("integer")
+                        .HasColumnName("price_tier");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Territory")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("territory");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partners");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_partners_parent_id");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_partners_tenant_id_code");
+
+                    b.HasIndex("TenantId", "LegalName")
+                        .HasDatabaseName("ix_partners_tenant_id_legal_name");
+
+                    b.HasIndex("TenantId", "ParentId")
+                        .HasDatabaseName("ix_partners_tenant_id_parent_id");
+
+                    b.HasIndex("TenantId", "ProvinceCode")
+                        .HasDatabaseName("ix_partners_tenant_id_province_code");
+
+                    b.ToTable("partners", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Partners.PartnerContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_partner_contacts");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_partner_contacts_partner_id");
+
+                    b.HasIndex("TenantId", "PartnerId")
+                        .HasDatabaseName("ix_partner_contacts_tenant_id_partner_id");
+
+                    b.ToTable("partner_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.Allocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal>("Used")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("used");
+
+                    b.HasKey("Id")
+                        .HasName("pk_allocations");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_allocations_partner_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_allocations_product_id");
+
+                    b.HasIndex("TenantId", "PeriodEnd")
+                        .HasDatabaseName("ix_allocations_tenant_id_period_end");
+
+                    b.HasIndex("TenantId", "PartnerId", "ProductId", "PeriodStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_allocations_tenant_id_partner_id_product_id_period_start");
+
+                    b.ToTable("allocations", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.Customer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone_key");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_customers");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_customers_partner_id");
+
+                    b.HasIndex("TenantId", "PartnerId")
+                        .HasDatabaseName("ix_customers_tenant_id_partner_id");
+
+                    b.HasIndex("TenantId", "PhoneKey")
+                        .HasDatabaseName("ix_customers_tenant_id_phone_key");
+
+                    b.ToTable("customers", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.SellOut", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reference");
+
+                    b.Property<DateOnly>("SoldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sold_on");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sell_outs");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_sell_outs_customer_id");
+
+                    b.HasIndex("PartnerId")
+                        .HasDatabaseName("ix_sell_outs_partner_id");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_sell_outs_warehouse_id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sell_outs_tenant_id_number");
+
+                    b.HasIndex("TenantId", "PartnerId", "SoldOn")
+                        .HasDatabaseName("ix_sell_outs_tenant_id_partner_id_sold_on");
+
+                    b.ToTable("sell_outs", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.SellOutLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("SellOutId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sell_out_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<decimal?>("UnitPrice")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("unit_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sell_out_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_sell_out_lines_product_id");
+
+                    b.HasIndex("SellOutId")
+                        .HasDatabaseName("ix_sell_out_lines_sell_out_id");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_sell_out_lines_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "SellOutId")
+                        .HasDatabaseName("ix_sell_out_lines_tenant_id_sell_out_id");
+
+                    b.ToTable("sell_out_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockAudit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Blind")
+                        .HasColumnType("boolean")
+                        .HasColumnName("blind");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("opened_by");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<string>("SubmittedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("submitted_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_audits");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_stock_audits_warehouse_id");
+
+                    b.HasIndex("TenantId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_audits_tenant_id_number");
+
+                    b.HasIndex("TenantId", "WarehouseId", "Status")
+                        .HasDatabaseName("ix_stock_audits_tenant_id_warehouse_id_status");
+
+                    b.ToTable("stock_audits", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockAuditLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal?>("Counted")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("counted");
+
+                    b.Property<decimal>("Expected")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("expected");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<Guid>("StockAuditId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("stock_audit_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_audit_lines");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_stock_audit_lines_product_id");
+
+                    b.HasIndex("StockAuditId")
+                        .HasDatabaseName("ix_stock_audit_lines_stock_audit_id");
+
+                    b.HasIndex("TenantId", "StockAuditId", "ProductId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_stock_audit_lines_tenant_id_stock_audit_id_product_id");
+
+                    b.ToTable("stock_audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockBalance", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal?>("MinLevel")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("min_level");
+
+                    b.Property<decimal>("OnHand")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("on_hand");
+
+                    b.HasKey("TenantId", "WarehouseId", "ProductId")
+                        .HasName("pk_stock_balances");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_stock_balances_product_id");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_stock_balances_warehouse_id");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_stock_balances_tenant_id_product_id");
+
+                    b.ToTable("stock_balances", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CorrelationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("correlation_id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_type");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stock_movements");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_stock_movements_product_id");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_stock_movements_warehouse_id");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_stock_movements_tenant_id_at");
+
+                    b.HasIndex("TenantId", "ProductId")
+                        .HasDatabaseName("ix_stock_movements_tenant_id_product_id");
+
+                    b.HasIndex("TenantId", "DocumentType", "DocumentId")
+                        .HasDatabaseName("ix_stock_movements_tenant_id_document_type_document_id");
+
+                    b.HasIndex("TenantId", "WarehouseId", "ProductId", "At")
+                        .HasDatabaseName("ix_stock_movements_tenant_id_warehouse_id_product_id_at");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.Warehouse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("address");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("code");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OwnerPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_partner_id");
+
+                    b.Property<string>("ProvinceCode")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<string>("RegencyCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warehouses");
+
+                    b.HasIndex("OwnerPartnerId")
+                        .HasDatabaseName("ix_warehouses_owner_partner_id");
+
+                    b.HasIndex("TenantId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warehouses_tenant_id_code");
+
+                    b.HasIndex("TenantId", "OwnerPartnerId")
+                        .HasDatabaseName("ix_warehouses_tenant_id_owner_partner_id");
+
+                    b.HasIndex("TenantId", "ProvinceCode")
+                        .HasDatabaseName("ix_warehouses_tenant_id_province_code");
+
+                    b.ToTable("warehouses", (string)null);
+                });
+
             modelBuilder.Entity("Sidig.Domain.Tenancy.BankAccount", b =>
                 {
                     b.Property<Guid>("Id")
@@ -249,6 +1294,10 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AllowNegativeStock")
+                        .HasColumnType("boolean")
+                        .HasColumnName("allow_negative_stock");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -264,6 +1313,10 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)")
                         .HasColumnName("language");
+
+                    b.Property<bool>("PartnersSeeSubPartners")
+                        .HasColumnType("boolean")
+                        .HasColumnName("partners_see_sub_partners");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -600,6 +1653,212 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Catalog.Category", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_categories_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.PriceList", b =>
+                {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_price_lists_partners_partner_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.PriceListLine", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.PriceList", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_list_lines_price_lists_price_list_id");
+
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_price_list_lines_products_product_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.Product", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_categories_category_id");
+
+                    b.HasOne("Sidig.Domain.Catalog.WarrantyPolicy", null)
+                        .WithMany()
+                        .HasForeignKey("WarrantyPolicyId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_products_warranty_policies_warranty_policy_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Partners.Partner", b =>
+                {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_partners_partners_parent_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Partners.PartnerContact", b =>
+                {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_partner_contacts_partners_partner_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.Allocation", b =>
+                {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_partners_partner_id");
+
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_allocations_products_product_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.Customer", b =>
+                {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_customers_partners_partner_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.SellOut", b =>
+                {
+                    b.HasOne("Sidig.Domain.Stock.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sell_outs_customers_customer_id");
+
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sell_outs_partners_partner_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sell_outs_warehouses_warehouse_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.SellOutLine", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_sell_out_lines_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Stock.SellOut", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("SellOutId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sell_out_lines_sell_outs_sell_out_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockAudit", b =>
+                {
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_audits_warehouses_warehouse_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockAuditLine", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_audit_lines_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Stock.StockAudit", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("StockAuditId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_audit_lines_stock_audits_stock_audit_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockBalance", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_balances_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_balances_warehouses_warehouse_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockMovement", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_movements_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_stock_movements_warehouses_warehouse_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.Warehouse", b =>
+                {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_warehouses_partners_owner_partner_id");
+                });
+
             modelBuilder.Entity("Sidig.Domain.Tenancy.BankAccount", b =>
                 {
                     b.HasOne("Sidig.Domain.Tenancy.CompanyProfile", null)
@@ -665,6 +1924,26 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Catalog.PriceList", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Partners.Partner", b =>
+                {
+                    b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.SellOut", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Stock.StockAudit", b =>
+                {
+                    b.Navigation("Lines");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Tenancy.CompanyProfile", b =>
