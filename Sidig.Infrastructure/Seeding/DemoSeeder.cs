@@ -18,7 +18,7 @@ public sealed class DemoSeedOptions
     public string Password { get; set; } = "Sidig-Demo-2026";
 }
 
-public sealed record DemoAccount(string Host, string Email, string Role);
+public sealed record DemoAccount(string Host, string Email, string Role, string? Partner = null);
 
 /// <summary>
 /// Demo data: a platform operator, tenant <c>demo</c> with one user per role and a company profile, and tenant
@@ -62,12 +62,30 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                     db.CompanyProfiles.Add(profile);
                     await db.SaveChangesAsync(ct);
                 }
+                var full = slug == "demo";
+                await new DemoBusinessSeed(sp, clock).SeedAsync(full, ct);
+                var partnerOf = new Dictionary<string, string>
+                {
+                    [Roles.DistributorUser] = DemoBusinessSeed.DistributorJakarta,
+                    [Roles.AgentUser] = DemoBusinessSeed.AgentBandung,
+                };
                 foreach (var role in Roles.Tenant)
                 {
                     var email = $"{RoleLocalPart(role)}@{slug}.test";
                     await EnsureUser(sp, email, $"{RoleDisplayName(role)} {name}", role);
-                    accounts.Add(new DemoAccount(slug, email, role));
+                    var partner = partnerOf.GetValueOrDefault(role) is { } code ? await BindPartner(sp, email, code, ct) : null;
+                    accounts.Add(new DemoAccount(slug, email, role, partner));
                 }
+                if (full)
+                    foreach (var (email, display, code) in new[]
+                             {
+                                 ($"distributor.sby@{slug}.test", "Distributor Surya Timur", DemoBusinessSeed.DistributorSurabaya),
+                                 ($"dealer@{slug}.test", "Dealer Toko Makmur", DemoBusinessSeed.DealerJakarta),
+                             })
+                    {
+                        await EnsureUser(sp, email, display, Roles.DistributorUser);
+                        accounts.Add(new DemoAccount(slug, email, Roles.DistributorUser, await BindPartner(sp, email, code, ct)));
+                    }
             });
         }
         Accounts = accounts;
@@ -103,6 +121,22 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
         };
         Check(await users.CreateAsync(user, options.Value.Password));
         Check(await users.AddToRoleAsync(user, role));
+    }
+
+    /// <summary>Links a demo partner user to the seeded partner with that code (once); returns the partner's code, or null when the tenant has none.</summary>
+    private static async Task<string?> BindPartner(IServiceProvider sp, string email, string partnerCode, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<SidigDbContext>();
+        var partnerId = await db.Partners.Where(p => p.Code == partnerCode).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (partnerId is null) return null;
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        if (user is not null && user.PartnerId is null)
+        {
+            user.PartnerId = partnerId;
+            Check(await users.UpdateAsync(user));
+        }
+        return partnerCode;
     }
 
     private async Task InScope(TenantInfo tenant, Func<IServiceProvider, Task> work)

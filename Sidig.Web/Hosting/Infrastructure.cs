@@ -72,7 +72,7 @@ public static class StartupBanner
             Console.WriteLine($"  Tenant '{tenant}':{new string(' ', Math.Max(1, 14 - tenant.Length))}{Url(tenant)}");
         Console.WriteLine($"  Demo password (every account): {seeder.Password}");
         foreach (var a in seeder.Accounts)
-            Console.WriteLine($"    {(a.Host == "" ? "platform" : a.Host),-9} {a.Role,-16} {a.Email}");
+            Console.WriteLine($"    {(a.Host == "" ? "platform" : a.Host),-9} {a.Role,-16} {a.Email}{(a.Partner is null ? "" : $"  (partner {a.Partner})")}");
         Console.WriteLine("===========================================================");
     }
 }
