@@ -1,5 +1,6 @@
 using Sidig.Web.Features.Account;
 using Sidig.Web.Features.Company;
+using Sidig.Web.Features.Import;
 
 namespace Sidig.Web.Features;
 
@@ -13,6 +14,7 @@ public static class FeaturesSetup
         services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
+        services.AddSidigImport();
         services.Scan();
         return services;
     }
@@ -30,5 +32,6 @@ public static class FeaturesSetup
     {
         app.MapAccountEndpoints();
         app.MapCompanyEndpoints();
+        app.MapImportEndpoints();
     }
 }
