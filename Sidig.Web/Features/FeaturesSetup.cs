@@ -1,5 +1,6 @@
 using Sidig.Web.Features.Account;
 using Sidig.Web.Features.Company;
+using Sidig.Web.Features.Import;
 
 namespace Sidig.Web.Features;
 
@@ -14,6 +15,7 @@ public static class FeaturesSetup
         services.AddScoped<Partners.PartnerScope>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
+        services.AddSidigImport();
         services.Scan();
         return services;
     }
@@ -31,5 +33,6 @@ public static class FeaturesSetup
     {
         app.MapAccountEndpoints();
         app.MapCompanyEndpoints();
+        app.MapImportEndpoints();
     }
 }
