@@ -54,6 +54,8 @@ public static class Policies
     public const string ManageAllocations = "manage-allocations";
     /// <summary>Tenant-wide stock rules (negative stock, partner visibility of sub-partners).</summary>
     public const string ManageStockSettings = "manage-stock-settings";
+    /// <summary>Open the import page; each importer still checks its own policy.</summary>
+    public const string ImportData = "import-data";
 }
 
 public static class SidigClaims

@@ -16,10 +16,10 @@ public sealed class NavMenuTests : ComponentTest
     /// <summary>The links each role sees (the menu mirrors the policies; pages check them again on the server).</summary>
     public static TheoryData<string, string[]> LinksByRole => new()
     {
-        { Roles.PrincipalAdmin, [.. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", "nav-sell-out", .. Admin] },
-        { Roles.Sales, [.. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-sell-out"] },
+        { Roles.PrincipalAdmin, [.. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", "nav-sell-out", "nav-import", .. Admin] },
+        { Roles.Sales, [.. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-sell-out", "nav-import"] },
         { Roles.Finance, [.. Partners, .. Stock] },
-        { Roles.Warehouse, [.. Partners, .. Stock, "nav-audits"] },
+        { Roles.Warehouse, [.. Partners, .. Stock, "nav-audits", "nav-import"] },
         { Roles.CustomerService, [.. Partners, .. Stock] },
         { Roles.Technician, [] },
         { Roles.DistributorUser, ["nav-portal", .. Stock, "nav-audits", "nav-sell-out"] },

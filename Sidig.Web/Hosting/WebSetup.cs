@@ -90,6 +90,7 @@ public static class WebSetup
         Tenant(Policies.RecordSellOut, Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser);
         Tenant(Policies.ManageAllocations, Roles.PrincipalAdmin, Roles.Sales);
         Tenant(Policies.ManageStockSettings, Roles.PrincipalAdmin);
+        Tenant(Policies.ImportData, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }
