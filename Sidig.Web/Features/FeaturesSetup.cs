@@ -12,6 +12,7 @@ public static class FeaturesSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<Partners.PartnerScope>();
+        services.AddScoped<Catalog.PriceLookupService>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.Scan();
@@ -31,5 +32,6 @@ public static class FeaturesSetup
     {
         app.MapAccountEndpoints();
         app.MapCompanyEndpoints();
+        Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
     }
 }
