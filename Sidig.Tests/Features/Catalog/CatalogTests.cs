@@ -162,6 +162,21 @@ public abstract class CatalogTests<TApp>(TApp app) where TApp : SidigAppFactory
     }
 
     [Fact]
+    public async Task The_product_and_price_list_pages_open_for_sales()
+    {
+        var product = await Make.Product();
+        var list = await PriceList(Sales, Builders.Unique("Halaman"), PriceTier.Retail, null, new DateOnly(2026, 1, 1), null, product.Id, (1, 1_500_000));
+        using var client = await app.Client("demo").SignedInAs(Sales);
+
+        var productPage = await client.Http.GetAsync($"/catalog/products/{product.Id}");
+        productPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await productPage.Content.ReadAsStringAsync()).ShouldContain(product.Sku);
+        var listPage = await client.Http.GetAsync($"/catalog/price-lists/{list}");
+        listPage.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await listPage.Content.ReadAsStringAsync()).ShouldContain("Rp 1.500.000");
+    }
+
+    [Fact]
     public async Task The_product_photo_needs_a_signed_in_user()
     {
         var product = await Make.Product();
