@@ -77,6 +77,13 @@ public sealed class WarrantyPolicy : Entity, ITenantOwned, IAuditable
         _ => delivered?.AddDays(GraceDays),
     };
 
-    /// <summary>Last day covered: the day before the same date <see cref="Months"/> months later.</summary>
-    public DateOnly EndDate(DateOnly start) => start.AddMonths(Months).AddDays(-1);
+    /// <summary>
+    /// Last day covered: the day before the same date <see cref="Months"/> months later; when that month has no such
+    /// date (a start on 29–31 January, 1 month), the last day of that month (28 February), not the day before it.
+    /// </summary>
+    public DateOnly EndDate(DateOnly start)
+    {
+        var later = start.AddMonths(Months); // clamps 31 Jan + 1 month to 28 Feb
+        return later.Day < start.Day ? later : later.AddDays(-1);
+    }
 }

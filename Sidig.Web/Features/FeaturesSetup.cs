@@ -13,6 +13,7 @@ public static class FeaturesSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<Partners.PartnerScope>();
+        services.AddScoped<Catalog.PriceLookupService>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.AddSidigImport();
@@ -34,5 +35,6 @@ public static class FeaturesSetup
         app.MapAccountEndpoints();
         app.MapCompanyEndpoints();
         app.MapImportEndpoints();
+        Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
     }
 }

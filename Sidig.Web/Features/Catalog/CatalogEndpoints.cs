@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
+using Sidig.Domain.Access;
+
+namespace Sidig.Web.Features.Catalog;
+
+public static class CatalogEndpoints
+{
+    public static void MapCatalogEndpoints(this IEndpointRouteBuilder app)
+    {
+        // Signed-in catalog readers of this host's tenant; another tenant's product id is simply not found.
+        app.MapGet("/catalog/products/{id:guid}/image", async (Guid id, GetProductImageHandler handler, HttpContext http, CancellationToken ct) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            UseRequestUser(http);
+            var image = await handler.HandleAsync(new GetProductImage(id), ct);
+            if (image is null)
+            {
+                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false; // a bare 404 for the <img>
+                http.Response.Headers.CacheControl = "no-cache";
+                return Results.NotFound();
+            }
+            http.Response.Headers.CacheControl = "private, max-age=60";
+            return Results.File(image.Content, image.ContentType);
+        }).RequireAuthorization(Policies.ViewCatalog);
+    }
+
+    /// <summary>Handlers ask <see cref="Features.Permissions"/>, which reads the authentication state; outside a circuit that is the request's user.</summary>
+    private static void UseRequestUser(HttpContext http)
+    {
+        if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
+    }
+}
