@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Sidig.Domain.Access;
+using Sidig.Infrastructure.Identity;
+using Sidig.Infrastructure.Seeding;
+
+namespace Sidig.Tests.TestSupport;
+
+/// <summary>
+/// Partner users bound to a partner (the seeded distributor@/agent@ users are not). Each gets a fresh e-mail, the
+/// demo password (so tests and browsers sign in as usual) and the given partner role.
+/// </summary>
+public static class PartnerUsers
+{
+    /// <returns>the new user's e-mail</returns>
+    public static Task<string> CreateAsync(SidigAppFactory app, Guid partnerId, string role = Roles.DistributorUser, string tenant = "demo") =>
+        app.InTenant(tenant, async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<AppUser>>();
+            var email = $"{Builders.Unique("partner").ToLowerInvariant()}@{tenant}.test";
+            var user = new AppUser
+            {
+                UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Mitra " + email[..12], PartnerId = partnerId,
+                CreatedAt = DateTimeOffset.UtcNow,
+            };
+            Check(await users.CreateAsync(user, sp.GetRequiredService<IOptions<DemoSeedOptions>>().Value.Password));
+            Check(await users.AddToRoleAsync(user, role));
+            return email;
+        });
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+}
