@@ -52,9 +52,9 @@ public sealed class SellOutFormTests : ComponentTest, IDisposable
 
         form.WaitForAssertion(() =>
         {
-            form.Markup.ShouldContain("Enter the customer&#x27;s name.");
-            form.Markup.ShouldContain("Choose a product.");
-            form.Markup.ShouldContain("Enter a quantity above 0.");
+            Text(form).ShouldContain("Enter the customer's name.");
+            Text(form).ShouldContain("Choose a product.");
+            Text(form).ShouldContain("Enter a quantity above 0.");
         });
         _submitted.ShouldBeEmpty();
     }
@@ -67,8 +67,8 @@ public sealed class SellOutFormTests : ComponentTest, IDisposable
         form.Find("input[data-testid=customer-phone]").Change("0812-ABC");
         form.Find("button[data-testid=sell-out-submit]").Click();
 
-        form.WaitForAssertion(() => form.Markup.ShouldContain(PhoneMessage));
-        form.Markup.ShouldNotContain("Enter the customer&#x27;s name.");
+        form.WaitForAssertion(() => Text(form).ShouldContain(PhoneMessage));
+        Text(form).ShouldNotContain("Enter the customer's name.");
         _submitted.ShouldBeEmpty();
     }
 
@@ -81,11 +81,14 @@ public sealed class SellOutFormTests : ComponentTest, IDisposable
         form.Find("input[data-testid=line-quantity-0]").Change("2");
         form.Find("button[data-testid=sell-out-submit]").Click();
 
-        form.WaitForAssertion(() => form.Markup.ShouldContain("Choose a product."));
-        form.Markup.ShouldNotContain(PhoneMessage);
-        form.Markup.ShouldContain("WH-JKT · Gudang Jakarta"); // the only warehouse is chosen for the user
+        form.WaitForAssertion(() => Text(form).ShouldContain("Choose a product."));
+        Text(form).ShouldNotContain(PhoneMessage);
+        Text(form).ShouldContain("WH-JKT · Gudang Jakarta"); // the only warehouse is chosen for the user
         _submitted.ShouldBeEmpty();
     }
+
+    /// <summary>The rendered markup as the user reads it (entities decoded).</summary>
+    private static string Text(IRenderedComponent<SellOutForm> form) => System.Net.WebUtility.HtmlDecode(form.Markup);
 
     private static string PhoneMessage => ReadShared("Validation.PhoneInvalid");
 
@@ -94,6 +97,6 @@ public sealed class SellOutFormTests : ComponentTest, IDisposable
         var path = Path.Combine(TestPaths.WebProjectDirectory, "Resources", "SharedResource.en-US.resx");
         var doc = System.Xml.Linq.XDocument.Load(path);
         var value = doc.Root!.Elements("data").First(d => (string?)d.Attribute("name") == key).Element("value")!.Value;
-        return System.Net.WebUtility.HtmlEncode(value).Replace("&#39;", "&#x27;");
+        return value;
     }
 }

@@ -125,10 +125,10 @@ public sealed class SellOutRulesTests
         Should.Throw<DomainException>(() => Record(Today)).Code.ShouldBe("SellOut.NoLines");
 
     [Theory]
-    [InlineData(0, null, "SellOut.QuantityInvalid")]
-    [InlineData(-1, null, "SellOut.QuantityInvalid")]
+    [InlineData(0.0, null, "SellOut.QuantityInvalid")]
+    [InlineData(-1.0, null, "SellOut.QuantityInvalid")]
     [InlineData(1.0001, null, "Stock.QuantityPrecision")]
-    [InlineData(1, -5, "SellOut.PriceInvalid")]
+    [InlineData(1.0, -5.0, "SellOut.PriceInvalid")]
     public void A_bad_line_is_refused(double quantity, double? price, string code) =>
         Should.Throw<DomainException>(() => Record(Today, (Guid.NewGuid(), (decimal)quantity, (decimal?)price))).Code.ShouldBe(code);
 }

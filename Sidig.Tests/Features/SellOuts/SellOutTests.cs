@@ -115,7 +115,9 @@ public abstract class SellOutTests<TApp>(TApp app) where TApp : SidigAppFactory
         var seenByA = (await List(a.User)).Value!.Items.Select(i => i.Id).ToList();
         seenByA.ShouldContain(ownSale.Id);
         seenByA.ShouldNotContain(theirSale.Id);
-        (await List(Admin)).Value!.Items.Select(i => i.Id).ShouldBe([ownSale.Id, theirSale.Id], ignoreOrder: true);
+        var seenByStaff = (await List(Admin)).Value!.Items.Select(i => i.Id).ToList();
+        seenByStaff.ShouldContain(ownSale.Id);
+        seenByStaff.ShouldContain(theirSale.Id);
         (await List("admin@other.test", "other")).Value!.Items.ShouldBeEmpty();
     }
 

@@ -37,8 +37,8 @@ public sealed class ListAllocationsHandler(IDbContextFactory<SidigDbContext> fac
         var rows = from a in db.Allocations.AsNoTracking()
                    join p in db.Partners on a.PartnerId equals p.Id
                    join pr in db.Products on a.ProductId equals pr.Id
-                   select new AllocationListItem(a.Id, a.PartnerId, p.Code, p.LegalName, a.ProductId, pr.Sku, pr.Name, pr.Unit,
-                       a.PeriodStart, a.PeriodEnd, a.Quantity, a.Used);
+                   select new { a.Id, a.PartnerId, PartnerCode = p.Code, PartnerName = p.LegalName, a.ProductId, pr.Sku, ProductName = pr.Name,
+                       pr.Unit, a.PeriodStart, a.PeriodEnd, a.Quantity, a.Used };
         if (visible is not null) rows = rows.Where(r => visible.Contains(r.PartnerId));
         if (query.PartnerId is { } partnerId) rows = rows.Where(r => r.PartnerId == partnerId);
         if (query.OpenOn is { } day) rows = rows.Where(r => r.PeriodEnd >= day);
@@ -66,6 +66,8 @@ public sealed class ListAllocationsHandler(IDbContextFactory<SidigDbContext> fac
             var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
             paged = paged.Skip(Math.Max(query.Page, 0) * size).Take(size);
         }
-        return Result<AllocationList>.Ok(new AllocationList(await paged.ToListAsync(ct), total));
+        var items = await paged.Select(r => new AllocationListItem(r.Id, r.PartnerId, r.PartnerCode, r.PartnerName, r.ProductId, r.Sku,
+            r.ProductName, r.Unit, r.PeriodStart, r.PeriodEnd, r.Quantity, r.Used)).ToListAsync(ct);
+        return Result<AllocationList>.Ok(new AllocationList(items, total));
     }
 }
