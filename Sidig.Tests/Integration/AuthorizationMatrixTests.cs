@@ -27,6 +27,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/catalog/warranty-policies"] = [Roles.PrincipalAdmin, Roles.Sales],
         ["/catalog/price-lists"] = [Roles.PrincipalAdmin, Roles.Sales],
         ["/platform/tenants"] = [],
+        ["/portal"] = [Roles.DistributorUser, Roles.AgentUser],
+        ["/stock/audits"] = [Roles.PrincipalAdmin, Roles.Warehouse, Roles.DistributorUser],
+        ["/sell-out"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser],
+        ["/sell-out/new"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser],
+        ["/allocations"] = [Roles.PrincipalAdmin, Roles.Sales],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>

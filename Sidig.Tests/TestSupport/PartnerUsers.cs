@@ -1,18 +1,20 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Sidig.Domain.Access;
 using Sidig.Infrastructure.Identity;
+using Sidig.Infrastructure.Seeding;
 
 namespace Sidig.Tests.TestSupport;
 
 /// <summary>
-/// Partner users bound to a partner (the seeded distributor@/agent@ users are not). Each call makes a new user with the
-/// demo password, so it can also sign in over HTTP (<see cref="SidigClient.SignedInAs"/>).
+/// Partner users bound to a partner. Each gets a fresh e-mail, the demo password (so tests and browsers sign in as
+/// usual) and the given partner role.
 /// </summary>
 public static class PartnerUsers
 {
-    /// <summary>Creates a user of <paramref name="tenant"/> bound to <paramref name="partnerId"/> in <paramref name="role"/>; returns its e-mail.</summary>
-    public static Task<string> CreatePartnerUser(this SidigAppFactory app, Guid partnerId, string role = Roles.DistributorUser, string tenant = "demo") =>
+    /// <returns>the new user's e-mail</returns>
+    public static Task<string> CreateAsync(SidigAppFactory app, Guid partnerId, string role = Roles.DistributorUser, string tenant = "demo") =>
         app.InTenant(tenant, async sp =>
         {
             if (!Roles.IsPartnerRole(role)) throw new ArgumentException($"{role} is not a partner role", nameof(role));
@@ -23,9 +25,17 @@ public static class PartnerUsers
                 UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Mitra " + email[..12], PartnerId = partnerId,
                 CreatedAt = DateTimeOffset.UtcNow,
             };
-            var created = await users.CreateAsync(user, SidigClient.DemoPassword);
-            if (created.Succeeded) created = await users.AddToRoleAsync(user, role);
-            if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+            Check(await users.CreateAsync(user, sp.GetRequiredService<IOptions<DemoSeedOptions>>().Value.Password));
+            Check(await users.AddToRoleAsync(user, role));
             return email;
         });
+
+    /// <summary>The same as <see cref="CreateAsync"/>, as an extension of the app.</summary>
+    public static Task<string> CreatePartnerUser(this SidigAppFactory app, Guid partnerId, string role = Roles.DistributorUser, string tenant = "demo") =>
+        CreateAsync(app, partnerId, role, tenant);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
 }

@@ -14,6 +14,7 @@ public static class FeaturesSetup
         services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<Partners.PartnerScope>();
         services.AddScoped<Catalog.PriceLookupService>();
+        services.AddScoped<Allocations.AllocationCheck>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.AddSidigImport();

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using Sidig.Web.Components.Shared;
+using Sidig.Web.Features.Lookups;
+
+namespace Sidig.Web.Features.SellOuts;
+
+public sealed partial class SellOutPage
+{
+    [Inject] private ListSellOutsHandler List { get; set; } = default!;
+    [Inject] private LookupWarehousesHandler Warehouses { get; set; } = default!;
+    [Inject] private ISnackbar Snackbar { get; set; } = default!;
+
+    private MudDataGrid<SellOutListItem>? _grid;
+    private IReadOnlyList<WarehouseOption> _warehouses = [];
+    private string? _search;
+    private Guid? _warehouseId;
+    private DateTime? _from, _to;
+
+    private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _warehouseId is not null || _from is not null || _to is not null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var result = await Warehouses.HandleAsync(new LookupWarehouses(PartnerOwnedOnly: true));
+        if (result.Succeeded) _warehouses = result.Value!;
+    }
+
+    private async Task<GridData<SellOutListItem>> LoadAsync(GridState<SellOutListItem> state, CancellationToken ct)
+    {
+        var sort = state.SortDefinitions.FirstOrDefault();
+        var result = await List.HandleAsync(new ListSellOuts(null, _warehouseId, _search,
+            _from is { } f ? DateOnly.FromDateTime(f) : null, _to is { } t ? DateOnly.FromDateTime(t) : null,
+            state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? true), ct);
+        if (!result.Succeeded)
+        {
+            Snackbar.Add(S.Messages(result), Severity.Error);
+            return new GridData<SellOutListItem> { Items = [], TotalItems = 0 };
+        }
+        return new GridData<SellOutListItem> { Items = result.Value!.Items, TotalItems = result.Value.TotalCount };
+    }
+
+    private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;
+    private Task SearchAsync(string? search) { _search = search; return ReloadAsync(); }
+    private Task WarehouseAsync(Guid? id) { _warehouseId = id; return ReloadAsync(); }
+    private Task FromAsync(DateTime? from) { _from = from; return ReloadAsync(); }
+    private Task ToAsync(DateTime? to) { _to = to; return ReloadAsync(); }
+}
