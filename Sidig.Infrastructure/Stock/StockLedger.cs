@@ -50,26 +50,28 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
             return Result.Fail(e.Code);
         }
 
-        var warehouseIds = lines.Select(l => l.WarehouseId).Distinct().ToList();
+        var warehouseIds = lines.Select(l => l.WarehouseId).Distinct().Order().ToList();
         var productIds = lines.Select(l => l.ProductId).Distinct().ToList();
+        var tenantId = db.CurrentTenantId;
+        var own = db.Database.CurrentTransaction is null;
+        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null; // disposed uncommitted = rolled back
+        await LockWarehousesAsync(db, tenantId, warehouseIds, ct);
+
         var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id))
             .Select(w => new { w.Id, w.IsActive }).ToListAsync(ct);
         if (warehouses.Count != warehouseIds.Count) return Result.Fail("Stock.WarehouseNotFound");
         if (warehouses.Any(w => !w.IsActive)) return Result.Fail("Stock.WarehouseInactive");
         if (await db.Products.CountAsync(p => productIds.Contains(p.Id), ct) != productIds.Count) return Result.Fail("Stock.ProductNotFound");
-        // An open count freezes its warehouse (ADR 0004); only that count's own corrections may post there.
+        // An open count freezes its warehouse (ADR 0004); only that count's own corrections may post there. Checked
+        // under the warehouse lock, so a count opened concurrently is either seen here or waits for this posting.
         var auditId = document.Type == DocumentAudit ? document.Id : null;
         var frozen = await db.StockAudits.AsNoTracking()
             .Where(a => warehouseIds.Contains(a.WarehouseId) && a.Id != auditId
                         && (a.Status == StockAuditStatus.Counting || a.Status == StockAuditStatus.Submitted))
             .Select(a => a.Number).FirstOrDefaultAsync(ct);
         if (frozen is not null) return Result.Fail([new Error("Stock.WarehouseFrozen", null, frozen)]);
-
-        var tenantId = db.CurrentTenantId;
         var allowNegative = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.AllowNegativeStock).FirstAsync(ct);
 
-        var own = db.Database.CurrentTransaction is null;
-        await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null;
         var deltas = lines.GroupBy(l => (l.WarehouseId, l.ProductId))
             .Select(g => (g.Key.WarehouseId, g.Key.ProductId, Delta: g.Sum(l => l.Quantity)))
             .OrderBy(d => d.WarehouseId).ThenBy(d => d.ProductId)
@@ -91,6 +93,18 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// PostgreSQL: a shared lock on each warehouse row for the rest of the transaction. Postings share it; opening a
+    /// count takes the row exclusively (an update), so it waits for postings in flight and they wait for it — the
+    /// count's snapshot never misses a movement. SQLite serialises writers on the whole database already.
+    /// </summary>
+    private static async Task LockWarehousesAsync(SidigDbContext db, Guid tenantId, IReadOnlyList<Guid> warehouseIds, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        foreach (var id in warehouseIds) // in id order: no two postings wait on each other crosswise
+            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM warehouses WHERE tenant_id = {0} AND id = {1} FOR SHARE", [tenantId, id], ct);
     }
 
     private static async Task<Result> InsufficientAsync(SidigDbContext db, Guid warehouseId, Guid productId, decimal delta, CancellationToken ct)
