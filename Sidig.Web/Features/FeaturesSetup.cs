@@ -12,6 +12,7 @@ public static class FeaturesSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<Partners.PartnerScope>();
+        services.AddScoped<Stock.StockDocumentPoster>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.Scan();
