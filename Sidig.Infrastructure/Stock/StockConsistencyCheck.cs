@@ -47,7 +47,8 @@ public static class StockConsistencyCheck
             return 2;
         }
         foreach (var m in mismatches)
-            await output.WriteLineAsync($"MISMATCH tenant={m.TenantId} warehouse={m.WarehouseId} product={m.ProductId} balance={m.Balance} ledger={m.Ledger}");
+            await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"MISMATCH tenant={m.TenantId} warehouse={m.WarehouseId} product={m.ProductId} balance={m.Balance:0.###} ledger={m.Ledger:0.###}"));
         await output.WriteLineAsync(mismatches.Count == 0
             ? "Stock is consistent: every balance equals the sum of its ledger."
             : $"{mismatches.Count} stock balance(s) differ from their ledger.");

@@ -22,6 +22,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/admin/company"] = [Roles.PrincipalAdmin],
         ["/admin/audit"] = [Roles.PrincipalAdmin],
         ["/platform/tenants"] = [],
+        ["/stock"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/stock/movements"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/stock/warehouses"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
