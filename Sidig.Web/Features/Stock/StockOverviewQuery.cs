@@ -128,7 +128,8 @@ public static class StockOverviewQuery
 
         var groups = Group(rows, query.Grouping);
         var groupCount = await groups.CountAsync(ct);
-        var sortedGroups = SortGroups(groups, query.SortBy, query.Descending);
+        // Province and ownership groups are unique by their code; the others by their id.
+        var sortedGroups = SortGroups(groups, query.SortBy, query.Descending, byId: query.Grouping is not (StockGrouping.Province or StockGrouping.Ownership));
         var groupPage = await (query.All ? sortedGroups : sortedGroups.Skip(skip).Take(size)).ToListAsync(ct);
         return new StockOverviewPage(groupPage.Select(g => FromGroup(g, query.Grouping, areas)).ToList(), groupCount, totals);
     }
@@ -200,7 +201,7 @@ public static class StockOverviewQuery
         return sorted.ThenBy(r => r.WarehouseId).ThenBy(r => r.ProductId); // stable paging
     }
 
-    private static IQueryable<StockGroupRow> SortGroups(IQueryable<StockGroupRow> groups, string? sortBy, bool desc)
+    private static IQueryable<StockGroupRow> SortGroups(IQueryable<StockGroupRow> groups, string? sortBy, bool desc, bool byId)
     {
         IOrderedQueryable<StockGroupRow> sorted = (sortBy, desc) switch
         {
@@ -211,6 +212,6 @@ public static class StockOverviewQuery
             (_, true) => groups.OrderByDescending(g => g.Code),
             _ => groups.OrderBy(g => g.Code),
         };
-        return sorted.ThenBy(g => g.Id);
+        return byId ? sorted.ThenBy(g => g.Id) : sorted.ThenBy(g => g.Code);
     }
 }
