@@ -58,7 +58,7 @@ public static class StockBench
 
         var seed = Stopwatch.StartNew();
         var (productIds, warehouseIds) = await SeedCatalogAsync(services, tenant);
-        await CopyLedgerAsync(cluster.ConnectionString(database, PostgresCluster.OwnerRole), tenant.Id, productIds, warehouseIds, totalMovements);
+        await CopyLedgerAsync(cluster.SuperuserConnectionString(database) + ";Command Timeout=0", tenant.Id, productIds, warehouseIds, totalMovements);
         Console.WriteLine($"Seeded {Products:N0} products, {Warehouses:N0} warehouses, {totalMovements:N0} movements in {seed.Elapsed.TotalSeconds:F1} s");
         await InTenant(services, tenant, async sp =>
         {
@@ -182,8 +182,8 @@ public static class StockBench
     }
 
     /// <summary>
-    /// The ledger and its balances with COPY (binary), as the tables' owner with the tenant set (RLS is FORCEd for the
-    /// owner too): every warehouse × product gets movements/200,000 movements — a receipt, then shipments, transfers and
+    /// The ledger and its balances with COPY (binary). PostgreSQL refuses COPY FROM for a role that row-level security
+    /// applies to (the owner too: RLS is FORCEd), so the seed runs as the cluster's superuser, with explicit tenant ids: every warehouse × product gets movements/200,000 movements — a receipt, then shipments, transfers and
     /// adjustments — and its balance is the exact sum.
     /// </summary>
     private static async Task CopyLedgerAsync(string ownerConnection, Guid tenantId, List<Guid> products, List<Guid> warehouses, int total)

@@ -110,6 +110,8 @@ public static class StockOverviewQuery
         CancellationToken ct = default)
     {
         var rows = Balances(db, partners).Filter(query.Filter ?? new StockFilter());
+        if (query.Grouping is StockGrouping.Warehouse or StockGrouping.Partner or StockGrouping.Province or StockGrouping.Ownership)
+            return await FewGroupsAsync(rows, query, areas, ct);
         var totalsByKind = await rows.GroupBy(r => r.OwnerPartnerId == null)
             .Select(g => new { Primary = g.Key, OnHand = g.Sum(r => r.OnHand), Below = g.Count(r => r.OnHand < r.MinLevel) })
             .ToListAsync(ct);
@@ -132,6 +134,46 @@ public static class StockOverviewQuery
         var sortedGroups = SortGroups(groups, query.SortBy, query.Descending, byId: query.Grouping is not (StockGrouping.Province or StockGrouping.Ownership));
         var groupPage = await (query.All ? sortedGroups : sortedGroups.Skip(skip).Take(size)).ToListAsync(ct);
         return new StockOverviewPage(groupPage.Select(g => FromGroup(g, query.Grouping, areas)).ToList(), groupCount, totals);
+    }
+
+    /// <summary>
+    /// Groupings with few groups (warehouses, partners, provinces, primary/secondary): one pass over the balances returns
+    /// every group split by primary/secondary; the totals, the count and the page come from that list (a third of the
+    /// database work of counting, totalling and paging separately — see docs/benchmarks.md).
+    /// </summary>
+    private static async Task<StockOverviewPage> FewGroupsAsync(IQueryable<BalanceRow> rows, GetStockOverview query, IndonesianAreas areas, CancellationToken ct)
+    {
+        var grouping = query.Grouping;
+        var groups = grouping == StockGrouping.Province
+            ? await rows.GroupBy(r => new { r.ProvinceCode, Primary = r.OwnerPartnerId == null }).Select(g => new StockGroupRow
+            {
+                Code = g.Key.ProvinceCode, ProvinceCode = g.Key.ProvinceCode, IsPrimary = g.Key.Primary,
+                OnHand = g.Sum(r => r.OnHand), Lines = g.Count(), Below = g.Count(r => r.OnHand < r.MinLevel),
+            }).ToListAsync(ct)
+            : await Group(rows, grouping).ToListAsync(ct);
+        var totals = new StockTotals(groups.Where(g => g.IsPrimary == true).Sum(g => g.OnHand), groups.Where(g => g.IsPrimary != true).Sum(g => g.OnHand),
+            groups.Sum(g => g.Below));
+        if (grouping == StockGrouping.Province)
+            groups = groups.GroupBy(g => g.ProvinceCode).Select(p => new StockGroupRow
+            {
+                Code = p.Key, ProvinceCode = p.Key, OnHand = p.Sum(g => g.OnHand), Lines = p.Sum(g => g.Lines), Below = p.Sum(g => g.Below),
+            }).ToList();
+        IEnumerable<StockGroupRow> sorted = (query.SortBy, query.Descending) switch
+        {
+            (SortOnHand, false) => groups.OrderBy(g => g.OnHand),
+            (SortOnHand, true) => groups.OrderByDescending(g => g.OnHand),
+            (SortBelow, false) => groups.OrderBy(g => g.Below),
+            (SortBelow, true) => groups.OrderByDescending(g => g.Below),
+            (_, true) => groups.OrderByDescending(g => g.Code, StringComparer.Ordinal),
+            _ => groups.OrderBy(g => g.Code, StringComparer.Ordinal),
+        };
+        sorted = ((IOrderedEnumerable<StockGroupRow>)sorted).ThenBy(g => g.Code, StringComparer.Ordinal).ThenBy(g => g.Id);
+        if (!query.All)
+        {
+            var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+            sorted = sorted.Skip(Math.Max(query.Page, 0) * size).Take(size);
+        }
+        return new StockOverviewPage(sorted.Select(g => FromGroup(g, grouping, areas)).ToList(), groups.Count, totals);
     }
 
     public static StockRow Detail(BalanceRow r, IndonesianAreas areas) =>
