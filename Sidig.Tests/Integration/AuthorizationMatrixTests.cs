@@ -32,6 +32,9 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/sell-out"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser],
         ["/sell-out/new"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser],
         ["/allocations"] = [Roles.PrincipalAdmin, Roles.Sales],
+        ["/stock"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/stock/movements"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/stock/warehouses"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>

@@ -15,6 +15,7 @@ public static class FeaturesSetup
         services.AddScoped<Partners.PartnerScope>();
         services.AddScoped<Catalog.PriceLookupService>();
         services.AddScoped<Allocations.AllocationCheck>();
+        services.AddScoped<Stock.StockDocumentPoster>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.AddSidigImport();

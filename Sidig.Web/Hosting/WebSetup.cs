@@ -97,6 +97,12 @@ public static class WebSetup
 
     public static async Task<bool> RunCommandLineAsync(this WebApplication app, string[] args)
     {
+        if (args.Contains("--check-stock"))
+        {
+            // Exits non-zero when any balance differs from its ledger (or the check could not run).
+            Environment.ExitCode = await Sidig.Infrastructure.Stock.StockConsistencyCheck.RunAsync(app.Services, Console.Out);
+            return true;
+        }
         if (!args.Contains("--migrate")) return false;
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(migrate: true, seed: args.Contains("--seed"));

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Sidig.Domain.Access;
+using Sidig.Domain.Common;
+using Sidig.Domain.Stock;
+using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Stock;
+using Sidig.Web.Features.Partners;
+
+namespace Sidig.Web.Features.Stock;
+
+/// <summary>
+/// Moves products from one warehouse to another: a TransferOut from <see cref="FromWarehouseId"/> and a TransferIn to
+/// <see cref="ToWarehouseId"/> per line, sharing one correlation id and one TRF number, posted all or nothing.
+/// </summary>
+public sealed record TransferStock(Guid FromWarehouseId, Guid ToWarehouseId, IReadOnlyList<StockQuantity> Lines, string? Note = null);
+
+public static class TransferStockValidator
+{
+    public static IReadOnlyList<Error> Check(TransferStock c)
+    {
+        var errors = new List<Error>();
+        if (c.FromWarehouseId == Guid.Empty) errors.Add(new Error("Stock.FromRequired", StockFormRules.FromField));
+        if (c.ToWarehouseId == Guid.Empty) errors.Add(new Error("Stock.ToRequired", StockFormRules.ToField));
+        else if (c.ToWarehouseId == c.FromWarehouseId) errors.Add(new Error("Stock.SameWarehouse", StockFormRules.ToField));
+        errors.AddRange(StockFormRules.CheckLines(c.Lines));
+        if (c.Note?.Trim().Length > StockMovement.ReasonMaxLength) errors.Add(new Error("Validation.TooLong", StockFormRules.ReasonField));
+        return errors;
+    }
+}
+
+public sealed class TransferStockHandler(IDbContextFactory<SidigDbContext> factory, Permissions permissions, PartnerScope scope, StockDocumentPoster poster)
+{
+    public async Task<Result<string>> HandleAsync(TransferStock command, CancellationToken ct = default)
+    {
+        if (!await permissions.HasAsync(Policies.MoveStock)) return Result<string>.Fail("Access.Denied");
+        var errors = TransferStockValidator.Check(command);
+        if (errors.Count > 0) return Result<string>.Fail(errors);
+        var partners = await StockVisibility.PartnersAsync(scope, ct);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var visible = await db.Warehouses.AsNoTracking().Visible(partners)
+            .CountAsync(w => w.Id == command.FromWarehouseId || w.Id == command.ToWarehouseId, ct);
+        if (visible != 2) return Result<string>.Fail("Warehouse.NotFound");
+
+        var correlation = Guid.CreateVersion7();
+        var note = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        return await poster.PostAsync(db, StockDocumentPoster.TransferPrefix, StockLedger.DocumentTransfer, _ => command.Lines.SelectMany(l => new[]
+        {
+            new StockLine(command.FromWarehouseId, l.ProductId, MovementType.TransferOut, -l.Quantity, note, correlation),
+            new StockLine(command.ToWarehouseId, l.ProductId, MovementType.TransferIn, l.Quantity, note, correlation),
+        }).ToList(), correlation, ct);
+    }
+}
