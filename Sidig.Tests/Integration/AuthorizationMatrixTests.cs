@@ -21,6 +21,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/admin/users"] = [Roles.PrincipalAdmin],
         ["/admin/company"] = [Roles.PrincipalAdmin],
         ["/admin/audit"] = [Roles.PrincipalAdmin],
+        ["/import"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse],
         ["/platform/tenants"] = [],
     };
 
