@@ -42,7 +42,7 @@ public sealed class ImportDialogTests : ComponentTest, IDisposable
         (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
     }
 
-    private async Task OpenAsync()
+    private async Task OpenAsync(string? listUrl = null, string? listText = null)
     {
         _host = Ctx.Render(b =>
         {
@@ -50,10 +50,12 @@ public sealed class ImportDialogTests : ComponentTest, IDisposable
             b.CloseComponent();
             b.OpenComponent<MudDialogProvider>(1);
             b.CloseComponent();
+            b.OpenComponent<MudSnackbarProvider>(2);
+            b.CloseComponent();
         });
         var dialogs = Ctx.Services.GetRequiredService<IDialogService>();
         var importer = Ctx.Services.GetRequiredService<TestItemImporter>();
-        _dialog = await _host.InvokeAsync(() => ImportDialog.ShowAsync(dialogs, "Import items", importer));
+        _dialog = await _host.InvokeAsync(() => ImportDialog.ShowAsync(dialogs, "Import items", importer, listUrl, listText));
     }
 
     private void Upload(byte[] content, string name) =>
@@ -120,6 +122,24 @@ public sealed class ImportDialogTests : ComponentTest, IDisposable
         result!.Canceled.ShouldBeFalse();
         result.Data.ShouldBe(3);
         _database.Items().Select(i => i.Sku).ShouldBe(["SKU-0001", "SKU-0002", "SKU-0003"]);
+    }
+
+    [Fact]
+    public async Task After_an_import_the_message_links_to_the_list_of_the_imported_rows()
+    {
+        await OpenAsync("/catalog/products", "Open products");
+        Upload(TestFiles.Csv(TestFiles.ValidRows(2)), "barang.csv");
+        _host.WaitForAssertion(() => _host.Find("[data-testid=import-ready]"), TimeSpan.FromSeconds(5));
+
+        await _host.InvokeAsync(() => CommitButton.Click());
+        await _dialog.Result.WaitAsync(TimeSpan.FromSeconds(5));
+
+        var snackbar = Ctx.Services.GetRequiredService<ISnackbar>().ShownSnackbars.ShouldHaveSingleItem();
+        snackbar.Message.ShouldBe("2 rows imported.");
+        var action = _host.WaitForElement(".mud-snackbar button", TimeSpan.FromSeconds(5));
+        action.TextContent.Trim().ShouldBe("Open products");
+        await _host.InvokeAsync(() => action.Click());
+        new Uri(Ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri).AbsolutePath.ShouldBe("/catalog/products");
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/catalog/categories"] = [Roles.PrincipalAdmin, Roles.Sales],
         ["/catalog/warranty-policies"] = [Roles.PrincipalAdmin, Roles.Sales],
         ["/catalog/price-lists"] = [Roles.PrincipalAdmin, Roles.Sales],
+        ["/import"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse],
         ["/platform/tenants"] = [],
         ["/portal"] = [Roles.DistributorUser, Roles.AgentUser],
         ["/stock/audits"] = [Roles.PrincipalAdmin, Roles.Warehouse, Roles.DistributorUser],

@@ -1,6 +1,7 @@
 using Sidig.Web.Features.Account;
 using Sidig.Web.Features.Company;
 using Sidig.Web.Features.Import;
+using Sidig.Web.Features.Import.Importers;
 
 namespace Sidig.Web.Features;
 
@@ -19,6 +20,7 @@ public static class FeaturesSetup
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.AddSidigImport();
+        services.AddSidigImporters();
         services.Scan();
         return services;
     }
