@@ -57,20 +57,26 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null; // disposed uncommitted = rolled back
         await LockWarehousesAsync(db, tenantId, warehouseIds, ct);
 
-        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id))
-            .Select(w => new { w.Id, w.IsActive }).ToListAsync(ct);
-        if (warehouses.Count != warehouseIds.Count) return Result.Fail("Stock.WarehouseNotFound");
-        if (warehouses.Any(w => !w.IsActive)) return Result.Fail("Stock.WarehouseInactive");
-        if (await db.Products.CountAsync(p => productIds.Contains(p.Id), ct) != productIds.Count) return Result.Fail("Stock.ProductNotFound");
         // An open count freezes its warehouse (ADR 0004); only that count's own corrections may post there. Checked
         // under the warehouse lock, so a count opened concurrently is either seen here or waits for this posting.
         var auditId = document.Type == DocumentAudit ? document.Id : null;
-        var frozen = await db.StockAudits.AsNoTracking()
-            .Where(a => warehouseIds.Contains(a.WarehouseId) && a.Id != auditId
+        var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id))
+            .Select(w => new
+            {
+                w.IsActive,
+                Frozen = db.StockAudits.Where(a => a.WarehouseId == w.Id && a.Id != auditId
                         && (a.Status == StockAuditStatus.Counting || a.Status == StockAuditStatus.Submitted))
-            .Select(a => a.Number).FirstOrDefaultAsync(ct);
-        if (frozen is not null) return Result.Fail([new Error("Stock.WarehouseFrozen", null, frozen)]);
-        var allowNegative = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.AllowNegativeStock).FirstAsync(ct);
+                    .Select(a => a.Number).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        if (warehouses.Count != warehouseIds.Count) return Result.Fail("Stock.WarehouseNotFound");
+        if (warehouses.Any(w => !w.IsActive)) return Result.Fail("Stock.WarehouseInactive");
+        if (warehouses.FirstOrDefault(w => w.Frozen is not null)?.Frozen is { } frozen) return Result.Fail([new Error("Stock.WarehouseFrozen", null, frozen)]);
+        var tenant = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+            .Select(t => new { t.AllowNegativeStock, Products = db.Products.Count(p => productIds.Contains(p.Id)) })
+            .FirstAsync(ct);
+        if (tenant.Products != productIds.Count) return Result.Fail("Stock.ProductNotFound");
+        var allowNegative = tenant.AllowNegativeStock;
 
         var deltas = lines.GroupBy(l => (l.WarehouseId, l.ProductId))
             .Select(g => (g.Key.WarehouseId, g.Key.ProductId, Delta: g.Sum(l => l.Quantity)))
@@ -78,11 +84,12 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
             .ToList();
         foreach (var (warehouseId, productId, delta) in deltas)
         {
-            await EnsureBalanceRowAsync(db, tenantId, warehouseId, productId, ct);
-            if (delta == 0) continue;
-            var rows = db.StockBalances.Where(b => b.WarehouseId == warehouseId && b.ProductId == productId);
-            if (delta < 0 && !allowNegative) rows = rows.Where(b => b.OnHand + delta >= 0);
-            var updated = await rows.ExecuteUpdateAsync(s => s.SetProperty(b => b.OnHand, b => b.OnHand + delta), ct);
+            int updated;
+            if (delta < 0 && !allowNegative)
+                updated = await db.StockBalances.Where(b => b.WarehouseId == warehouseId && b.ProductId == productId && b.OnHand + delta >= 0)
+                    .ExecuteUpdateAsync(s => s.SetProperty(b => b.OnHand, b => b.OnHand + delta), ct); // no row = nothing to take
+            else
+                updated = await AddToBalanceAsync(db, tenantId, warehouseId, productId, delta, ct);
             if (updated == 0)
             {
                 if (tx is not null) await tx.RollbackAsync(ct);
@@ -103,8 +110,9 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
     private static async Task LockWarehousesAsync(SidigDbContext db, Guid tenantId, IReadOnlyList<Guid> warehouseIds, CancellationToken ct)
     {
         if (!db.Database.IsNpgsql()) return;
-        foreach (var id in warehouseIds) // in id order: no two postings wait on each other crosswise
-            await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM warehouses WHERE tenant_id = {0} AND id = {1} FOR SHARE", [tenantId, id], ct);
+        // Shared locks never wait on each other; a count's exclusive lock is on one warehouse, so the order is free.
+        await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM warehouses WHERE tenant_id = {0} AND id = ANY({1}) FOR SHARE",
+            [tenantId, warehouseIds.ToArray()], ct);
     }
 
     private static async Task<Result> InsufficientAsync(SidigDbContext db, Guid warehouseId, Guid productId, decimal delta, CancellationToken ct)
@@ -117,13 +125,18 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         return Result.Fail([new Error("Stock.Insufficient", null, sku ?? "", warehouse ?? "", onHand, -delta)]);
     }
 
-    /// <summary>Creates the balance row when it is missing; a concurrent creator wins quietly (no unique violation aborts the transaction).</summary>
-    private static Task EnsureBalanceRowAsync(SidigDbContext db, Guid tenantId, Guid warehouseId, Guid productId, CancellationToken ct)
+    /// <summary>
+    /// Adds to a balance, creating its row when missing, in one statement (an upsert: a concurrent creator of the same
+    /// row never makes it fail).
+    /// </summary>
+    private static Task<int> AddToBalanceAsync(SidigDbContext db, Guid tenantId, Guid warehouseId, Guid productId, decimal delta, CancellationToken ct)
     {
         var n = Names.Of(db);
+        object quantity = db.Database.IsNpgsql() ? delta : (double)delta; // the SQLite model stores decimals as REAL (ADR 0004)
         return db.Database.ExecuteSqlRawAsync(
-            $"INSERT INTO {n.Table} ({n.Tenant}, {n.Warehouse}, {n.Product}, {n.OnHand}) VALUES ({{0}}, {{1}}, {{2}}, 0) ON CONFLICT DO NOTHING",
-            [tenantId, warehouseId, productId], ct);
+            $"INSERT INTO {n.Table} ({n.Tenant}, {n.Warehouse}, {n.Product}, {n.OnHand}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}) " +
+            $"ON CONFLICT ({n.Tenant}, {n.Warehouse}, {n.Product}) DO UPDATE SET {n.OnHand} = {n.Table}.{n.OnHand} + excluded.{n.OnHand}",
+            [tenantId, warehouseId, productId, quantity], ct);
     }
 
     /// <summary>Every warehouse × product of the current tenant whose balance differs from its ledger (empty = consistent).</summary>

@@ -15,6 +15,13 @@ public static class PartnerUsers
 {
     /// <returns>the new user's e-mail</returns>
     public static Task<string> CreateAsync(SidigAppFactory app, Guid partnerId, string role = Roles.DistributorUser, string tenant = "demo") =>
+        CreateAsync(app, (Guid?)partnerId, role, tenant);
+
+    /// <summary>A user in a partner role that no partner has been linked to (yet): it must see nothing.</summary>
+    public static Task<string> CreateUnlinkedAsync(SidigAppFactory app, string role = Roles.DistributorUser, string tenant = "demo") =>
+        CreateAsync(app, null, role, tenant);
+
+    private static Task<string> CreateAsync(SidigAppFactory app, Guid? partnerId, string role, string tenant) =>
         app.InTenant(tenant, async sp =>
         {
             if (!Roles.IsPartnerRole(role)) throw new ArgumentException($"{role} is not a partner role", nameof(role));

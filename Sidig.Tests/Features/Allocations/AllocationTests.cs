@@ -84,7 +84,9 @@ public abstract class AllocationTests<TApp>(TApp app) where TApp : SidigAppFacto
         seen.ShouldBe([own]);
         seen.ShouldNotContain(theirs);
         (await Save(userA, new SaveAllocation(own, a, product, Q1Start, Q1End, 1000))).Errors.Single().Code.ShouldBe("Access.Denied");
-        (await List("admin@other.test", "other")).Value!.Items.ShouldBeEmpty();
+        var seenByOtherTenant = (await List("admin@other.test", "other")).Value!.Items.Select(i => i.Id).ToList();
+        seenByOtherTenant.ShouldNotContain(own);
+        seenByOtherTenant.ShouldNotContain(theirs);
         (await List("finance@demo.test")).Errors.Single().Code.ShouldBe("Access.Denied");
     }
 

@@ -41,8 +41,9 @@ public abstract class PortalHomeTests<TApp>(TApp app) where TApp : SidigAppFacto
     [Fact]
     public async Task A_partner_user_not_linked_to_a_partner_gets_the_friendly_page()
     {
-        (await Home("distributor@demo.test")).Value!.Linked.ShouldBeFalse();
-        using var client = await app.Client("demo").SignedInAs("distributor@demo.test");
+        var unlinked = await PartnerUsers.CreateUnlinkedAsync(app);
+        (await Home(unlinked)).Value!.Linked.ShouldBeFalse();
+        using var client = await app.Client("demo").SignedInAs(unlinked);
         var response = await client.Http.GetAsync("/portal");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("data-testid=\"portal-not-linked\"");

@@ -310,7 +310,7 @@ public abstract class StockFeatureTests<TApp>(TApp app) where TApp : SidigAppFac
     public async Task A_partner_user_without_a_partner_sees_no_stock()
     {
         await NetworkAsync();
-        var stock = await Overview("distributor@demo.test", StockGrouping.None, new StockFilter());
+        var stock = await Overview(await PartnerUsers.CreateUnlinkedAsync(app), StockGrouping.None, new StockFilter());
         stock.Rows.ShouldBeEmpty();
         stock.Totals.ShouldBe(new StockTotals(0, 0, 0));
     }
