@@ -21,6 +21,10 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/admin/users"] = [Roles.PrincipalAdmin],
         ["/admin/company"] = [Roles.PrincipalAdmin],
         ["/admin/audit"] = [Roles.PrincipalAdmin],
+        ["/partners"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService],
+        ["/partners/new"] = [Roles.PrincipalAdmin, Roles.Sales],
+        ["/partners/network"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService],
+        ["/partners/settings"] = [Roles.PrincipalAdmin],
         ["/platform/tenants"] = [],
     };
 

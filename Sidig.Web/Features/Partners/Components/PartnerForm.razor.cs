@@ -64,7 +64,7 @@ public sealed partial class PartnerForm
         _m.Type = type;
     }
 
-    private void TerritoryChanged(IEnumerable<string?>? codes) => _m.Territory = (codes ?? []).Where(c => c is not null).ToList();
+    private void TerritoryChanged(IReadOnlyCollection<string>? codes) => _m.Territory = (codes ?? []).Where(c => c is not null).ToList();
 
     private void AddContact() => _m.Contacts.Add(new ContactRow());
 
@@ -130,7 +130,7 @@ public sealed partial class PartnerForm
         public string? Phone { get; set; }
         public string? Email { get; set; }
         public string? BillingEmail { get; set; }
-        public IEnumerable<string?> Territory { get; set; } = [];
+        public IReadOnlyCollection<string> Territory { get; set; } = [];
         public int PaymentTermDays { get; set; }
         public decimal CreditLimit { get; set; }
         public decimal OverdueLimit { get; set; }
@@ -155,7 +155,7 @@ public sealed partial class PartnerForm
         }
 
         public PartnerDetails ToDetails() => new(Code ?? "", LegalName ?? "", Type, Parent?.Id, PriceTier, Npwp, Nitku, Address,
-            ProvinceCode, RegencyCode, PostalCode, Phone, Email, BillingEmail, Territory.OfType<string>().ToList(), PaymentTermDays,
+            ProvinceCode, RegencyCode, PostalCode, Phone, Email, BillingEmail, Territory.ToList(), PaymentTermDays,
             CreditLimit, OverdueLimit, Type == PartnerType.Agent ? CommissionRatePercent : null, IsActive);
     }
 }
