@@ -18,7 +18,7 @@ public sealed class PartnerFormTests : IAsyncLifetime
     private readonly List<SavePartner> _submitted = [];
     private readonly CultureInfo _culture = CultureInfo.CurrentCulture, _uiCulture = CultureInfo.CurrentUICulture;
     private Result _answer = Result.Ok();
-    private IRenderedComponent<MudDialogProvider> _dialogs = default!;
+    private IRenderedComponent<MudDialogProvider>? _dialogs;
 
     public PartnerFormTests()
     {
@@ -42,8 +42,11 @@ public sealed class PartnerFormTests : IAsyncLifetime
 
     private IRenderedComponent<PartnerForm> RenderForm(PartnerDetails? details = null, IReadOnlyList<PartnerContactInput>? contacts = null)
     {
-        _ctx.Render<MudPopoverProvider>();
-        _dialogs = _ctx.Render<MudDialogProvider>();
+        if (_dialogs is null)
+        {
+            _ctx.Render<MudPopoverProvider>();
+            _dialogs = _ctx.Render<MudDialogProvider>();
+        }
         return _ctx.Render<PartnerForm>(p => p
             .Add(x => x.Value, new PartnerFormValue(details is null ? null : Guid.NewGuid(), details ?? GetPartnerHandler.Empty, null, contacts ?? []))
             .Add(x => x.Submit, command =>
@@ -133,7 +136,7 @@ public sealed class PartnerFormTests : IAsyncLifetime
         var form = RenderForm(Agent, [new PartnerContactInput(Guid.NewGuid(), "Budi", null, null, null)]);
 
         form.Find("button[data-testid=contact-remove]").Click();
-        _dialogs.WaitForAssertion(() => _dialogs.Markup.ShouldContain("Remove Budi from the contacts?"));
+        _dialogs!.WaitForAssertion(() => _dialogs.Markup.ShouldContain("Remove Budi from the contacts?"));
         form.FindAll("[data-testid=contact-row]").Count.ShouldBe(1); // still there until confirmed
         _dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Remove").Click();
 

@@ -175,7 +175,7 @@ public abstract class PartnerManagementTests<TApp>(TApp app) where TApp : SidigA
         var parent = (await Save(new SavePartner(null, Details(prefix + "-A", npwp: "0987654321012345"), []))).Value;
         await Save(new SavePartner(null, Details(prefix + "-B", PartnerType.Dealer, parent), []));
         await Save(new SavePartner(null, Details(prefix + "-C", PartnerType.Agent, parent) with { ProvinceCode = "32", RegencyCode = null, IsActive = false }, []));
-        Task<PartnerList> List(ListPartners q) => app.Handle<ListPartnersHandler, Result<PartnerList>>("demo", Admin, async h => (await h.HandleAsync(q)).Value!);
+        Task<PartnerList> List(ListPartners q) => app.Handle<ListPartnersHandler, PartnerList>("demo", Admin, async h => (await h.HandleAsync(q)).Value!);
 
         var all = await List(new ListPartners(prefix, SortBy: nameof(PartnerListItem.Code), Descending: true));
         var page2 = await List(new ListPartners(prefix, Page: 1, PageSize: 2));
@@ -227,7 +227,7 @@ public abstract class PartnerManagementTests<TApp>(TApp app) where TApp : SidigA
         await _make.Receive(w2.Id, unpriced.Id, 100);
         await _make.Receive(w3.Id, product.Id, 1);
         await PartnerUsers.CreateAsync(app, dealer.Id);
-        Task<PartnerNetwork> Network(GetPartnerNetwork q) => app.Handle<GetPartnerNetworkHandler, Result<PartnerNetwork>>("demo", Admin, async h => (await h.HandleAsync(q)).Value!);
+        Task<PartnerNetwork> Network(GetPartnerNetwork q) => app.Handle<GetPartnerNetworkHandler, PartnerNetwork>("demo", Admin, async h => (await h.HandleAsync(q)).Value!);
 
         var all = await Network(new GetPartnerNetwork());
         var dealersInWestJava = await Network(new GetPartnerNetwork(PartnerType.Dealer, "32"));
@@ -271,6 +271,7 @@ public sealed class PartnerManagementTests_Postgres(PostgresApp app) : PartnerMa
     [Fact]
     public async Task Racing_creates_with_one_code_leave_exactly_one_partner()
     {
+        await new Builders(_app).Partner(); // the app and its database exist before the race (the factory starts once)
         var code = Builders.Unique("RACE");
         var details = new PartnerDetails(code, "PT Balapan", PartnerType.Agent, null, PriceTier.Agent, null, null, null, null, null, null,
             null, null, null, [], 14, 0, 0, 1m);
@@ -278,7 +279,7 @@ public sealed class PartnerManagementTests_Postgres(PostgresApp app) : PartnerMa
             _app.Handle<SavePartnerHandler, Result<Guid>>("demo", "admin@demo.test", h => h.HandleAsync(new SavePartner(null, details, []))))));
 
         results.Count(r => r.Succeeded).ShouldBe(1);
-        results.Where(r => !r.Succeeded).ShouldAllBe(r => r.Errors.Single() == new Error("Partner.CodeTaken", "Code"));
+        results.Where(r => !r.Succeeded).SelectMany(r => r.Errors).Select(e => (e.Code, e.Field)).Distinct().ShouldBe([("Partner.CodeTaken", "Code")]);
         (await new Builders(_app).Query(db => db.Partners.CountAsync(p => p.Code == code))).ShouldBe(1);
     }
 }
