@@ -84,14 +84,24 @@ public sealed class InviteUserFormTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_partner_role_shows_that_partner_linking_comes_later()
+    public void A_partner_role_asks_for_the_partner_and_is_not_sent_without_one()
     {
         var form = RenderForm();
         form.FindAll("[data-testid=partner-note]").ShouldBeEmpty();
+        form.FindAll("[data-testid=invite-partner]").ShouldBeEmpty();
+        form.Find("input[data-testid=invite-email]").Change("mitra@demo.test");
+        form.Find("input[data-testid=invite-name]").Change("Mitra Baru");
 
         CheckRole(form, Roles.DistributorUser);
+        Submit(form);
 
-        form.WaitForAssertion(() => form.Find("[data-testid=partner-note]").TextContent.ShouldContain("partner module"));
+        form.WaitForAssertion(() =>
+        {
+            form.Find("[data-testid=partner-note]").TextContent.ShouldContain("see only their own partner company");
+            form.FindAll("[data-testid=invite-partner]").ShouldNotBeEmpty();
+            Text(form).ShouldContain("Choose the partner company this user works for.");
+        });
+        _submitted.ShouldBeEmpty();
     }
 
     [Fact]

@@ -201,7 +201,7 @@ public abstract class UserAdministrationTests<TApp>(TApp app) where TApp : LinkC
     [Fact]
     public async Task The_list_pages_sorts_and_filters_on_the_server()
     {
-        await app.InvitedAs(Admin, "daftar.undangan@demo.test", Roles.AgentUser);
+        await app.InvitedAs(Admin, "daftar.undangan@demo.test", Roles.Technician);
         Task<UserPage> List(ListUsers query) => app.As(Admin, async sp =>
             (await sp.GetRequiredService<ListUsersHandler>().HandleAsync(query)).Value!);
 

@@ -161,13 +161,13 @@ public abstract class UserInvitationTests<TApp>(TApp app) where TApp : LinkCaptu
         var none = await app.As(Admin, sp => sp.GetRequiredService<InviteUserHandler>().HandleAsync(
             new InviteUser("tanpa.peran@demo.test", "Tanpa Peran", [], "id-ID"), UserTestSupport.Origin("demo")));
         var platformRole = await app.InviteAs(Admin, "operator.palsu@demo.test", Roles.PlatformOperator);
-        var invitation = await app.InvitedAs(Admin, "dua.peran@demo.test", Roles.Warehouse, Roles.DistributorUser);
+        var invitation = await app.InvitedAs(Admin, "dua.peran@demo.test", Roles.Warehouse, Roles.CustomerService);
 
         none.Errors.ShouldContain(new Error("User.RoleRequired", "Roles"));
         platformRole.Errors.ShouldContain(new Error("User.RoleInvalid", "Roles"));
         var listed = await app.As(Admin, sp => sp.GetRequiredService<ListUsersHandler>()
             .HandleAsync(new ListUsers(Search: "dua.peran")));
-        listed.Value!.Items.Single().Roles.ShouldBe([Roles.Warehouse, Roles.DistributorUser]);
+        listed.Value!.Items.Single().Roles.ShouldBe([Roles.Warehouse, Roles.CustomerService]);
         listed.Value.Items.Single().Id.ShouldBe(invitation.UserId);
     }
 

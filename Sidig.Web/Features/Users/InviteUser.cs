@@ -4,12 +4,16 @@ using Sidig.Domain.Access;
 using Sidig.Domain.Common;
 using Sidig.Infrastructure.Identity;
 using Sidig.Web.Features.Account;
+using Sidig.Web.Features.Partners;
 using Sidig.Web.Hosting;
 
 namespace Sidig.Web.Features.Users;
 
-/// <summary>Invites a person to the tenant: the user is created without a password and gets a one-time link.</summary>
-public sealed record InviteUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string Language);
+/// <summary>
+/// Invites a person to the tenant: the user is created without a password and gets a one-time link. A partner user
+/// (DistributorUser, AgentUser) is bound to <see cref="PartnerId"/>, a partner of a fitting type.
+/// </summary>
+public sealed record InviteUser(string Email, string DisplayName, IReadOnlyList<string> Roles, string Language, Guid? PartnerId = null);
 
 /// <summary>The one-time link to set a password, shown to the admin and sent to the user.</summary>
 public sealed record Invitation(Guid UserId, string Email, string Link);
@@ -28,7 +32,9 @@ public static class InviteUserValidator
         else if (EmailAddress.Normalize(command.Email) is null) errors.Add(new Error("Validation.EmailInvalid", nameof(InviteUser.Email)));
         if (string.IsNullOrWhiteSpace(command.DisplayName)) errors.Add(new Error("User.NameRequired", nameof(InviteUser.DisplayName)));
         else if (command.DisplayName.Trim().Length > DisplayNameMaxLength) errors.Add(new Error("Validation.TooLong", nameof(InviteUser.DisplayName)));
-        errors.AddRange(UserAccessRules.CheckRoles(command.Roles));
+        var roles = UserAccessRules.CheckRoles(command.Roles);
+        errors.AddRange(roles);
+        if (roles.Count == 0) errors.AddRange(PartnerUserRules.Check(command.Roles, command.PartnerId));
         if (!Languages.Contains(command.Language)) errors.Add(new Error("Tenant.LanguageInvalid", nameof(InviteUser.Language)));
         return errors;
     }
@@ -50,12 +56,14 @@ public sealed class InviteUserHandler(
         {
             // The user store sees only this tenant: the same address may belong to a user of another tenant.
             if (await work.Users.FindByEmailAsync(email) is not null) return Result<Invitation>.Fail("User.EmailTaken", nameof(InviteUser.Email));
+            // A partner role needs an active partner of this tenant whose type fits the role.
+            var partner = await PartnerUserRules.ResolveAsync(work.Db, command.Roles, command.PartnerId, ct);
+            if (!partner.Succeeded) return Result<Invitation>.Fail(partner.Errors);
             var now = clock.GetUtcNow();
             var user = new AppUser
             {
                 UserName = email, Email = email, DisplayName = command.DisplayName.Trim(), Language = command.Language,
-                CreatedAt = now, InvitedAt = now,
-                // PartnerId stays empty: binding DistributorUser/AgentUser to a partner comes with the partner module.
+                CreatedAt = now, InvitedAt = now, PartnerId = partner.Value,
             };
             await using var tx = await work.Db.Database.BeginTransactionAsync(ct);
             IdentityResult created;

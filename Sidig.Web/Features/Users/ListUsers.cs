@@ -9,13 +9,17 @@ using Sidig.Web.Tenancy;
 
 namespace Sidig.Web.Features.Users;
 
-/// <summary>One page of the tenant's users. <see cref="SortBy"/> is a <see cref="UserListItem"/> property name.</summary>
+/// <summary>
+/// One page of the tenant's users. <see cref="SortBy"/> is a <see cref="UserListItem"/> property name;
+/// <see cref="PartnerId"/> keeps the users of one partner.
+/// </summary>
 public sealed record ListUsers(
     string? Search = null, string? Role = null, UserStatus? Status = null,
-    int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = false);
+    int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = false, Guid? PartnerId = null);
 
 public sealed record UserListItem(
-    Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, UserStatus Status, DateTimeOffset? LastSignInAt, bool IsSelf);
+    Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, UserStatus Status, DateTimeOffset? LastSignInAt, bool IsSelf,
+    Guid? PartnerId = null, string? PartnerCode = null, string? PartnerName = null);
 
 public sealed record UserPage(IReadOnlyList<UserListItem> Items, int TotalCount);
 
@@ -44,6 +48,7 @@ public sealed class ListUsersHandler(
                 && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)));
         }
         if (query.Status is { } status) users = users.Where(UserStatuses.Is(status, invitedAfter));
+        if (query.PartnerId is { } partnerId) users = users.Where(u => u.PartnerId == partnerId);
 
         var total = await users.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
@@ -51,12 +56,14 @@ public sealed class ListUsersHandler(
             .Skip(Math.Max(query.Page, 0) * size).Take(size)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.IsActive, u.InvitedAt, u.LastSignInAt,
+                u.Id, u.DisplayName, u.Email, u.IsActive, u.InvitedAt, u.LastSignInAt, u.PartnerId,
+                Partner = db.Partners.Where(p => p.Id == u.PartnerId).Select(p => new { p.Code, p.LegalName }).FirstOrDefault(),
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
         var items = rows.Select(r => new UserListItem(r.Id, r.DisplayName, r.Email ?? "",
-                r.Roles.OrderBy(x => IndexOf(x)).ToList(), UserStatuses.Of(r.IsActive, r.InvitedAt, invitedAfter), r.LastSignInAt, r.Id == me))
+                r.Roles.OrderBy(x => IndexOf(x)).ToList(), UserStatuses.Of(r.IsActive, r.InvitedAt, invitedAfter), r.LastSignInAt, r.Id == me,
+                r.PartnerId, r.Partner?.Code, r.Partner?.LegalName))
             .ToList();
         return Result<UserPage>.Ok(new UserPage(items, total));
     }
