@@ -40,40 +40,61 @@ internal static class Paginator
             y += f.Height;
         }
 
+        bool FitsOnFreshPage(Fragment f)
+        {
+            var (top, bottom) = bodyArea(pages.Count + 1);
+            return f.Height + (f.RepeatedHeading?.Height ?? 0) <= bottom - top + Tolerance;
+        }
+
         NewPage();
         for (var i = 0; i < fragments.Count; i++)
         {
             var f = fragments[i];
             while (true)
             {
-                if (flowOnPage == 0 && f.DiscardAtPageTop) break;
+                // Space that separated content means nothing at the top of a continuation page.
+                if (flowOnPage == 0 && pages.Count > 1 && f.DiscardAtPageTop) break;
                 if (flowOnPage == 0 && page.Items.Count == 0 && f.RepeatedHeading is { } heading)
                     foreach (var row in heading.Rows) Place(row);
 
-                var needed = f.Height + (f.KeepWithNext && i + 1 < fragments.Count ? fragments[i + 1].Height : 0);
+                // Keep a heading with the next row, unless that row needs splitting anyway.
+                var next = f.KeepWithNext && i + 1 < fragments.Count ? fragments[i + 1] : null;
+                var needed = f.Height + (next is not null && FitsOnFreshPage(next) ? next.Height : 0);
                 if (y + needed <= page.Bottom + Tolerance)
                 {
                     Place(f);
                     flowOnPage++;
                     break;
                 }
-                if (flowOnPage > 0)
+                if (flowOnPage > 0 && FitsOnFreshPage(f))
                 {
                     NewPage();
                     continue;
                 }
-                // The fragment opens a page and still does not fit: give up keeping it with the next one,
-                // then split it between lines, and only as a last resort let it run off the page.
-                if (y + f.Height <= page.Bottom + Tolerance || f.Split(page.Bottom - y) is not { } parts)
+                // A new page would not hold it either: split it here between lines (this is the only case a
+                // row is split), and only when not even a line fits let it open the next page or run off it.
+                if (y + f.Height <= page.Bottom + Tolerance)
                 {
                     Place(f);
                     flowOnPage++;
                     break;
                 }
-                Place(parts.Head);
+                if (f.Split(page.Bottom - y) is { } parts)
+                {
+                    Place(parts.Head);
+                    flowOnPage++;
+                    NewPage();
+                    f = parts.Tail;
+                    continue;
+                }
+                if (flowOnPage > 0)
+                {
+                    NewPage();
+                    continue;
+                }
+                Place(f);
                 flowOnPage++;
-                NewPage();
-                f = parts.Tail;
+                break;
             }
         }
         return pages;
