@@ -103,5 +103,5 @@ internal sealed class TextLineFragment : Fragment
     };
 
     public override void Draw(SKCanvas canvas, float x, float y) =>
-        canvas.DrawText(_line.Text, x + _dx, y + _font.Baseline, SKTextAlign.Left, _font.Sk, _paint);
+        canvas.DrawText(_line.Text, x + _dx, y + _font.Baseline, SKTextAlign.Left, _font.Draw, _paint);
 }

@@ -16,10 +16,10 @@ public sealed class FontSet
     // cost more than drawing a one-page invoice.
     private static readonly Lazy<FontSet> DefaultSet = new(() => Load(DefaultDirectory));
 
-    private FontSet(SKTypeface regular, SKTypeface bold)
+    private FontSet((SKTypeface Face, byte[] Data) regular, (SKTypeface Face, byte[] Data) bold)
     {
-        Regular = regular;
-        Bold = bold;
+        (Regular, RegularData) = regular;
+        (Bold, BoldData) = bold;
     }
 
     /// <summary>DejaVu Sans from <see cref="DefaultDirectory"/>, loaded on first use.</summary>
@@ -28,20 +28,26 @@ public sealed class FontSet
     public SKTypeface Regular { get; }
     public SKTypeface Bold { get; }
 
+    /// <summary>The font files, kept to cut a per-document subset from (see <see cref="FontSubsetter"/>).</summary>
+    internal byte[] RegularData { get; }
+    internal byte[] BoldData { get; }
+
     /// <summary>DejaVu Sans regular and bold from <paramref name="directory"/>.</summary>
     /// <exception cref="DocumentFontException">A font file is missing or unreadable.</exception>
     public static FontSet Load(string directory) =>
         new(LoadFile(directory, RegularFile), LoadFile(directory, BoldFile));
 
-    private static SKTypeface LoadFile(string directory, string file)
+    private static (SKTypeface, byte[]) LoadFile(string directory, string file)
     {
         var path = Path.Combine(directory, file);
         if (!File.Exists(path))
             throw new DocumentFontException(
                 $"The font {path} is missing, so no PDF can be drawn. Install the Debian package fonts-dejavu-core " +
                 "(apt-get install fonts-dejavu-core; the Dockerfile does) or point the renderer at a folder with DejaVu Sans.");
-        return SKTypeface.FromFile(path)
-               ?? throw new DocumentFontException($"The font {path} exists but cannot be read as a TrueType font.");
+        var data = File.ReadAllBytes(path);
+        var face = SKTypeface.FromData(SKData.CreateCopy(data))
+                   ?? throw new DocumentFontException($"The font {path} exists but cannot be read as a TrueType font.");
+        return (face, data);
     }
 }
 

@@ -20,6 +20,7 @@ public static class PdfRenderer
     {
         using var context = new LayoutContext(fonts ?? FontSet.Default);
         var pages = Layout(document, context);
+        context.PrepareFontsForDrawing();
 
         var metadata = new SKDocumentPdfMetadata
         {

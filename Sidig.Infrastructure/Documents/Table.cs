@@ -141,6 +141,7 @@ public sealed class KeyValueRows(float keyWidth = 90) : Block, System.Collection
         var valueFont = context.Font(Size, BoldValues);
         var paint = context.Fill(SKColors.Black);
         var sepText = new TextLine(Separator, keyFont.Sk.MeasureText(Separator));
+        keyFont.Use(Separator);
         var sepWidth = Separator.Length == 0 ? 0 : sepText.Width + keyFont.SpaceWidth * 2;
         var valueX = keyWidth + sepWidth;
         if (valueX >= width) throw new ArgumentException($"The key column ({keyWidth} pt) leaves no room for values.");

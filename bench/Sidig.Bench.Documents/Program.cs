@@ -16,6 +16,13 @@ if (args.Length > 0 && args[0] == "stopwatch")
     Console.WriteLine($"200 / 20 lines: {large.Mean / small.Mean:0.00}x the time");
     return;
 }
+// "write FILE [lines]": the sample invoice as a file, to look at.
+if (args.Length > 1 && args[0] == "write")
+{
+    File.WriteAllBytes(args[1], PdfRenderer.Render(SampleInvoice.Build(args.Length > 2 ? int.Parse(args[2]) : 20)));
+    foreach (var p in typeof(SkiaSharp.SKDocumentPdfMetadata).GetProperties()) Console.WriteLine($"{p.Name}: {p.PropertyType}");
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(InvoicePdfBenchmarks).Assembly).Run(args);
 
 static (double PerSecond, double Mean, int Bytes) Measure(int lines, double seconds)

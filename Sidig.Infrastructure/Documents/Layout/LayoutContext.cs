@@ -8,6 +8,7 @@ namespace Sidig.Infrastructure.Documents.Layout;
 /// </summary>
 internal sealed class LayoutContext(FontSet fonts) : IDisposable
 {
+    private readonly HashSet<int>[] _used = [[], []]; // code points drawn, per face: regular, bold
     private readonly Dictionary<(bool Bold, float Size), TextFont> _fonts = [];
     private readonly Dictionary<SKColor, SKPaint> _fills = [];
     private readonly Dictionary<(SKColor, float), SKPaint> _strokes = [];
@@ -22,9 +23,33 @@ internal sealed class LayoutContext(FontSet fonts) : IDisposable
         {
             Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true,
         };
-        font = new TextFont(sk);
+        font = new TextFont(sk, bold, _used[bold ? 1 : 0]);
         _fonts[(bold, size)] = font;
         return font;
+    }
+
+    /// <summary>
+    /// Gives every font a drawing face cut down to the characters laid out with it, so the PDF embeds a few
+    /// dozen glyphs instead of the whole font file. Call after layout, before drawing.
+    /// </summary>
+    public void PrepareFontsForDrawing()
+    {
+        foreach (var bold in new[] { false, true })
+        {
+            var used = _used[bold ? 1 : 0];
+            var fonts_ = _fonts.Where(f => f.Key.Bold == bold).Select(f => f.Value).ToList();
+            if (fonts_.Count == 0) continue;
+            var full = bold ? fonts.Bold : fonts.Regular;
+            var text = string.Concat(used.Select(char.ConvertFromUtf32));
+            var glyphs = fonts_[0].Sk.GetGlyphs(text);
+            var subset = FontSubsetter.Subset(bold ? fonts.BoldData : fonts.RegularData, glyphs);
+            var face = subset is null ? full : Own(SKTypeface.FromData(SKData.CreateCopy(subset)) ?? full);
+            foreach (var font in fonts_)
+                font.Draw = face == full ? font.Sk : Own(new SKFont(face, font.Sk.Size)
+                {
+                    Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true,
+                });
+        }
     }
 
     public SKPaint Fill(SKColor color)
@@ -59,9 +84,14 @@ internal sealed class LayoutContext(FontSet fonts) : IDisposable
 /// <summary>A font at one size with the metrics lines are spaced by.</summary>
 internal sealed class TextFont
 {
-    public TextFont(SKFont sk)
+    private readonly HashSet<int> _used;
+
+    public TextFont(SKFont sk, bool bold, HashSet<int> used)
     {
         Sk = sk;
+        Draw = sk;
+        Bold = bold;
+        _used = used;
         var m = sk.Metrics;
         LineHeight = sk.Size * 1.25f;
         // Centre the glyph box (ascent to descent) in the line.
@@ -69,8 +99,20 @@ internal sealed class TextFont
         SpaceWidth = sk.MeasureText(" ");
     }
 
+    /// <summary>The full face, for measuring.</summary>
     public SKFont Sk { get; }
+
+    /// <summary>The face text is drawn with: the document's subset once <see cref="LayoutContext.PrepareFontsForDrawing"/> ran.</summary>
+    public SKFont Draw { get; set; }
+
+    public bool Bold { get; }
     public float LineHeight { get; }
     public float Baseline { get; }
     public float SpaceWidth { get; }
+
+    /// <summary>Records the characters of text that will be drawn with this font.</summary>
+    public void Use(string text)
+    {
+        foreach (var rune in text.EnumerateRunes()) _used.Add(rune.Value);
+    }
 }

@@ -57,7 +57,7 @@ internal sealed class RowFragment : Fragment
             {
                 var line = c.Lines[i];
                 var lx = x + c.X + _padX + TextLineFragment.Offset(c.Align, inner, line.Width);
-                canvas.DrawText(line.Text, lx, lineY + c.Font.Baseline, SKTextAlign.Left, c.Font.Sk, c.Paint);
+                canvas.DrawText(line.Text, lx, lineY + c.Font.Baseline, SKTextAlign.Left, c.Font.Draw, c.Paint);
                 lineY += c.Font.LineHeight;
             }
         }

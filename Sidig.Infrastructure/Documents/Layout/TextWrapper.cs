@@ -13,6 +13,7 @@ internal static class TextWrapper
     public static TextLine[] Wrap(string? text, TextFont font, float width)
     {
         if (string.IsNullOrEmpty(text)) return [];
+        font.Use(text);
         var lines = new List<TextLine>(2);
         var current = new StringBuilder();
         var currentWidth = 0f;
