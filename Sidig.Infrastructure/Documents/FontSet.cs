@@ -16,11 +16,34 @@ public sealed class FontSet
     // cost more than drawing a one-page invoice.
     private static readonly Lazy<FontSet> DefaultSet = new(() => Load(DefaultDirectory));
 
+    private readonly Lazy<DrawingFace> _commonRegular, _commonBold;
+
     private FontSet((SKTypeface Face, byte[] Data) regular, (SKTypeface Face, byte[] Data) bold)
     {
         (Regular, RegularData) = regular;
         (Bold, BoldData) = bold;
+        _commonRegular = new(() => DrawingFace.Subset(Regular, RegularData, CommonCharacters));
+        _commonBold = new(() => DrawingFace.Subset(Bold, BoldData, CommonCharacters));
     }
+
+    /// <summary>
+    /// Basic Latin, Latin-1 (accented letters, ×, ·, °), dashes, quotes, bullets and a few signs (€, №, ™):
+    /// what nearly every Indonesian business document is written in. Kept small because every PDF carries it.
+    /// </summary>
+    internal static readonly int[] CommonCharacters =
+        Enumerable.Range(0x20, 0x7F - 0x20)                 // Basic Latin
+            .Concat(Enumerable.Range(0xA0, 0x100 - 0xA0))   // Latin-1 Supplement
+            .Concat(Enumerable.Range(0x2010, 0x2027 - 0x2010)) // dashes, quotes, bullets, ellipsis
+            .Concat([0x2030, 0x2032, 0x2033, 0x20AC, 0x2116, 0x2122, 0x2190, 0x2192, 0x2212, 0x2264, 0x2265, 0x25CF, 0x2713])
+            .ToArray();
+
+    /// <summary>
+    /// A face cut down to <see cref="CommonCharacters"/>, built once per process: documents written in those
+    /// characters draw with it, so Skia's glyph caches stay warm from one document to the next and each PDF
+    /// embeds a ~25 KB font instead of the 700 KB file. Other characters (Ł, Cyrillic, …) get a
+    /// face cut for the document that uses them.
+    /// </summary>
+    internal DrawingFace Common(bool bold) => bold ? _commonBold.Value : _commonRegular.Value;
 
     /// <summary>DejaVu Sans from <see cref="DefaultDirectory"/>, loaded on first use.</summary>
     public static FontSet Default => DefaultSet.Value;
@@ -48,6 +71,22 @@ public sealed class FontSet
         var face = SKTypeface.FromData(SKData.CreateCopy(data))
                    ?? throw new DocumentFontException($"The font {path} exists but cannot be read as a TrueType font.");
         return (face, data);
+    }
+}
+
+/// <summary>A face to draw with and the characters it has glyphs for.</summary>
+internal sealed record DrawingFace(SKTypeface Face, IReadOnlySet<int> Covers)
+{
+    /// <summary>A subset of <paramref name="full"/> with <paramref name="characters"/>, or the full face if it cannot be cut.</summary>
+    public static DrawingFace Subset(SKTypeface full, byte[] data, IEnumerable<int> characters)
+    {
+        using var font = new SKFont(full);
+        var map = characters.Distinct().Select(cp => (cp, font.GetGlyph(cp))).Where(c => c.Item2 != 0).ToList();
+        var subset = FontSubsetter.Subset(data, map);
+        var face = subset is null ? null : SKTypeface.FromData(SKData.CreateCopy(subset));
+        return face is null
+            ? new DrawingFace(full, new HashSet<int>(characters))
+            : new DrawingFace(face, map.Select(c => c.cp).ToHashSet());
     }
 }
 

@@ -115,3 +115,42 @@ public class DocumentBlocksTests
     public void The_default_fonts_are_loaded_once_per_process() =>
         FontSet.Default.Regular.ShouldBeSameAs(FontSet.Default.Regular);
 }
+
+/// <summary>Skia embeds font files whole; the renderer embeds subsets. These check the subsets are still right.</summary>
+public class EmbeddedFontTests
+{
+    private static byte[] Render(params Block[] blocks) => PdfRenderer.Render(new Document().Add(blocks));
+
+    private static int DarkPixels(byte[] pdf)
+    {
+        using var bitmap = SKBitmap.Decode(PdfFiles.RenderPng(pdf, dpi: 72));
+        var dark = 0;
+        for (var y = 0; y < bitmap.Height; y++)
+            for (var x = 0; x < bitmap.Width; x++)
+                if (bitmap.GetPixel(x, y).Red < 128) dark++;
+        return dark;
+    }
+
+    [Fact]
+    public void A_one_page_invoice_embeds_font_subsets_not_whole_font_files() =>
+        PdfRenderer.Render(SampleInvoice.Build(20)).Length.ShouldBeLessThan(150_000);
+
+    [Fact]
+    public void Characters_outside_the_common_set_are_embedded_for_the_document_that_uses_them()
+    {
+        var text = PdfFiles.PageTexts(Render(new Paragraph("Łódź Иван Ωmega"), new Paragraph("Šibenik Ł", bold: true)))[0];
+        text.ShouldBe("Łódź Иван Ωmega Šibenik Ł");
+    }
+
+    [Fact]
+    public void Glyphs_are_drawn_with_their_outlines_including_the_parts_of_composite_glyphs()
+    {
+        // DejaVu builds Ä from A and a diaeresis: a subset that lost a part would draw a bare A.
+        var plain = DarkPixels(Render(new Paragraph("A", 60)));
+        var composite = DarkPixels(Render(new Paragraph("Ä", 60)));
+        var outsideCommonSet = DarkPixels(Render(new Paragraph("Ǻ", 60)));
+        plain.ShouldBeGreaterThan(100);
+        composite.ShouldBeGreaterThan(plain + 20);
+        outsideCommonSet.ShouldBeGreaterThan(plain + 20);
+    }
+}

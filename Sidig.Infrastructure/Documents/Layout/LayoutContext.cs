@@ -29,26 +29,23 @@ internal sealed class LayoutContext(FontSet fonts) : IDisposable
     }
 
     /// <summary>
-    /// Gives every font a drawing face cut down to the characters laid out with it, so the PDF embeds a few
-    /// dozen glyphs instead of the whole font file. Call after layout, before drawing.
+    /// Gives every font the face it draws with: the process-wide face of common characters when the document
+    /// uses only those, else a face cut for this document. Either way the PDF embeds a subset, never the whole
+    /// font file. Call after layout, before drawing.
     /// </summary>
     public void PrepareFontsForDrawing()
     {
         foreach (var bold in new[] { false, true })
         {
+            var laidOut = _fonts.Where(f => f.Key.Bold == bold).Select(f => f.Value).ToList();
+            if (laidOut.Count == 0) continue;
             var used = _used[bold ? 1 : 0];
-            var fonts_ = _fonts.Where(f => f.Key.Bold == bold).Select(f => f.Value).ToList();
-            if (fonts_.Count == 0) continue;
-            var full = bold ? fonts.Bold : fonts.Regular;
-            var text = string.Concat(used.Select(char.ConvertFromUtf32));
-            var glyphs = fonts_[0].Sk.GetGlyphs(text);
-            var subset = FontSubsetter.Subset(bold ? fonts.BoldData : fonts.RegularData, glyphs);
-            var face = subset is null ? full : Own(SKTypeface.FromData(SKData.CreateCopy(subset)) ?? full);
-            foreach (var font in fonts_)
-                font.Draw = face == full ? font.Sk : Own(new SKFont(face, font.Sk.Size)
-                {
-                    Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true,
-                });
+            var common = fonts.Common(bold);
+            var face = used.IsSubsetOf(common.Covers)
+                ? common.Face
+                : Own(DrawingFace.Subset(bold ? fonts.Bold : fonts.Regular, bold ? fonts.BoldData : fonts.RegularData, used)).Face;
+            foreach (var font in laidOut)
+                font.Draw = Own(new SKFont(face, font.Sk.Size) { Hinting = SKFontHinting.None, Subpixel = true, LinearMetrics = true });
         }
     }
 
@@ -70,6 +67,12 @@ internal sealed class LayoutContext(FontSet fonts) : IDisposable
     {
         _owned.Add(disposable);
         return disposable;
+    }
+
+    private DrawingFace Own(DrawingFace face)
+    {
+        _owned.Add(face.Face);
+        return face;
     }
 
     public void Dispose()
