@@ -17,6 +17,6 @@ public class InvoicePdfBenchmarks
     [Benchmark(Baseline = true, Description = "Invoice, 20 lines + QR (1 page)")]
     public byte[] Invoice20() => PdfRenderer.Render(SampleInvoice.Build(20));
 
-    [Benchmark(Description = "Invoice, 200 lines + QR (6 pages)")]
+    [Benchmark(Description = "Invoice, 200 lines + QR (7 pages)")]
     public byte[] Invoice200() => PdfRenderer.Render(SampleInvoice.Build(200));
 }
