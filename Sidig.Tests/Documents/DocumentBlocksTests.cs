@@ -154,3 +154,14 @@ public class EmbeddedFontTests
         outsideCommonSet.ShouldBeGreaterThan(plain + 20);
     }
 }
+
+public class DocumentDeploymentTests
+{
+    [Fact]
+    public void The_Docker_image_installs_the_fonts_and_the_library_SkiaSharp_needs()
+    {
+        var dockerfile = File.ReadAllText(Path.Combine(TestPaths.SolutionDirectory, "Dockerfile"));
+        dockerfile.ShouldContain("fonts-dejavu-core");
+        dockerfile.ShouldContain("libfontconfig1");
+    }
+}
