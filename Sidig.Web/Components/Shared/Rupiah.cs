@@ -5,10 +5,7 @@ namespace Sidig.Web.Components.Shared;
 /// <summary>Amounts in IDR as Indonesians write them in either UI language: <c>Rp 1.500.000</c> (cents only when there are any).</summary>
 public static class Rupiah
 {
-    private static readonly NumberFormatInfo Indonesian = CultureInfo.GetCultureInfo("id-ID").NumberFormat;
-
-    public static string Format(decimal amount) =>
-        (amount < 0 ? "-Rp " : "Rp ") + Math.Abs(amount).ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", Indonesian);
+    public static string Format(decimal amount) => Domain.Common.Idr.Format(amount, amount == decimal.Truncate(amount) ? 0 : 2);
 
     public static string Format(decimal? amount) => amount is { } a ? Format(a) : "—";
 
