@@ -165,7 +165,7 @@ public abstract class PartnerUserTests<TApp>(TApp app) where TApp : LinkCapturin
     [Fact]
     public async Task An_unbound_partner_user_sees_no_partner_and_staff_have_no_portal()
     {
-        var unbound = await MyPartner("distributor@demo.test");
+        var unbound = await MyPartner(await PartnerUsers.CreateUnlinkedAsync(app));
         var staff = await MyPartner("sales@demo.test");
 
         unbound.Errors.ShouldBe([new Error("Partner.NotBound")]);
