@@ -152,6 +152,38 @@ public abstract class SellOutImportTests<TApp>(TApp app) where TApp : SidigAppFa
     }
 
     [Fact]
+    public async Task Stock_taken_after_the_preview_is_caught_by_the_commit_and_ledger_refusals_are_put_on_their_row()
+    {
+        var (user, warehouse, p1, p2) = await PartnerWithStock();
+        var file = Csv(Header,
+            $"{Yesterday};R-1;;Budi;{Phone()};;;;{p1.Sku};2;",
+            $"{Yesterday};R-2;;Siti;{Phone()};;;;{p1.Sku};1;",
+            $"{Yesterday};R-2;;Siti;;;;;{p2.Sku};3;");
+        var preview = await app.PreviewImportAsync<SellOutImporter>(user, file, "sell-out.csv");
+        preview.Value!.Errors.ShouldBeEmpty();
+        (await _make.Post(Builders.Unique("ISS"), new StockLine(warehouse.Id, p2.Id, MovementType.ShipmentOut, -4))).Succeeded.ShouldBeTrue();
+        var before = await Counts();
+
+        // The check of the commit sees the new stock: the file changed since the preview.
+        var commit = await app.CommitImportAsync<SellOutImporter>(user, preview.Value);
+        commit.Errors.ShouldHaveSingleItem().Code.ShouldBe("Import.ChangedSincePreview");
+
+        // Saving itself maps the ledger's refusal to the row of the line that ran out.
+        var groups = new List<List<Sidig.Web.Features.Import.ImportRow<SellOutImportRow>>>
+        {
+            new() { new(2, new SellOutImportRow { Sku = p1.Sku }) },
+            new() { new(3, new SellOutImportRow { Sku = p1.Sku }), new(4, new SellOutImportRow { Sku = p2.Sku }) },
+        };
+        var mapped = SellOutImporter.OnRow(new("Stock.Insufficient", "[1]", p2.Sku, warehouse.Code, 1m, 3m), groups).ToList();
+        mapped.Select(e => (e.Code, e.Field)).ShouldBe([("Import.SaveFailedOnRow", "Quantity"), ("Stock.Insufficient", "[1]")]);
+        mapped[0].Args[0].ShouldBe(4);
+        SellOutImporter.OnRow(new("Customer.NameRequired", "[0].CustomerName"), groups).First().ShouldSatisfyAllConditions(
+            e => e.Args[0].ShouldBe(2), e => e.Field.ShouldBe("CustomerName"));
+        (await Counts()).ShouldBe(before);
+        (await _make.OnHand(warehouse.Id, p1.Id)).ShouldBe(10m);
+    }
+
+    [Fact]
     public async Task Staff_import_a_workbook_for_a_partner_warehouse()
     {
         var (_, warehouse, p1, _) = await PartnerWithStock();

@@ -29,6 +29,9 @@ public sealed class SellOutImportRow
     internal Guid WarehouseId { get; set; }
     internal Guid ProductId { get; set; }
 
+    /// <summary>The row's number in the file (set by the check), to put a problem found while saving on its row.</summary>
+    internal int RowNumber { get; set; }
+
     /// <summary>Rows with the same key are one sale: the reference, or (without one) the customer's phone and the date.</summary>
     internal string? SaleKey(int rowNumber)
     {
@@ -108,6 +111,7 @@ public sealed class SellOutImporter(IDbContextFactory<SidigDbContext> factory, R
         foreach (var row in rows)
         {
             var value = row.Value;
+            value.RowNumber = row.Number;
             if (string.IsNullOrWhiteSpace(value.WarehouseCode))
             {
                 if (ownWarehouses.Count == 1) value.WarehouseId = ownWarehouses[0].Id;
@@ -169,10 +173,45 @@ public sealed class SellOutImporter(IDbContextFactory<SidigDbContext> factory, R
     protected override async Task<Result<int>> CommitAsync(IReadOnlyList<SellOutImportRow> rows, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
         progress?.Report(new ImportProgress(ImportStage.Saving, 0, rows.Count));
-        var sales = Sales(rows.Select((r, i) => new ImportRow<SellOutImportRow>(i, r))).Select(s => Command(s.Select(r => r.Value).ToList())).ToList();
-        var recorded = await record.HandleManyAsync(sales, ct); // one transaction: a failure keeps nothing
-        if (!recorded.Succeeded) return Result<int>.Fail(recorded.Errors);
+        var groups = Sales(rows.Select(r => new ImportRow<SellOutImportRow>(r.RowNumber, r)));
+        var recorded = await record.HandleManyAsync(groups.Select(s => Command(s.Select(r => r.Value).ToList())).ToList(), ct); // one transaction: a failure keeps nothing
+        if (!recorded.Succeeded) return Result<int>.Fail(recorded.Errors.SelectMany(e => OnRow(e, groups)));
         progress?.Report(new ImportProgress(ImportStage.Saving, rows.Count, rows.Count));
         return Result<int>.Ok(rows.Count);
+    }
+
+    /// <summary>
+    /// A problem the handler found while saving (stock sold meanwhile…), preceded by the row and column it belongs to:
+    /// its field is "[sale].Lines[line].Field" (or without "[sale]." when the file is one sale).
+    /// </summary>
+    public static IEnumerable<Error> OnRow(Error error, IReadOnlyList<List<ImportRow<SellOutImportRow>>> sales)
+    {
+        var field = error.Field ?? "";
+        var sale = 0;
+        if (sales.Count > 1 && field.StartsWith('[') && field.IndexOf(']') is var close and > 1 && int.TryParse(field[1..close], out var s))
+        {
+            sale = s;
+            field = field[(close + 1)..].TrimStart('.');
+        }
+        if (sale < sales.Count)
+        {
+            var line = 0;
+            string? column = null;
+            if (field.StartsWith("Lines[", StringComparison.Ordinal) && field.IndexOf(']') is var end and > 6 && int.TryParse(field[6..end], out var l))
+            {
+                line = l;
+                column = LineColumns.GetValueOrDefault(field[(end + 1)..].TrimStart('.'));
+            }
+            else column = Columns.GetValueOrDefault(field);
+            var rows = sales[sale];
+            if (error.Code == "Stock.Insufficient" && error.Args is [string sku, ..])
+            {
+                // The ledger names the product, not the line.
+                column = "Quantity";
+                line = Math.Max(0, rows.FindIndex(r => ImportChecks.Code(r.Value.Sku) == sku));
+            }
+            yield return new Error("Import.SaveFailedOnRow", column, rows[Math.Min(line, rows.Count - 1)].Number, column ?? "");
+        }
+        yield return error;
     }
 }
