@@ -202,6 +202,22 @@ public abstract class SellOutImportTests<TApp>(TApp app) where TApp : SidigAppFa
     }
 
     [Fact]
+    public async Task A_partner_user_finds_the_import_button_on_the_sell_out_page_and_gets_the_template()
+    {
+        var (user, _, _, _) = await PartnerWithStock();
+        using var client = await app.Client("demo").SignedInAs(user);
+
+        var html = await client.Http.GetStringAsync("/sell-out");
+        var template = await client.Http.GetAsync($"/import/{SellOutImporter.ImportName}/template.csv");
+
+        html.ShouldContain("data-testid=\"sell-out-import\"");
+        template.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await template.Content.ReadAsStringAsync()).TrimStart('\uFEFF').ShouldStartWith("Date");
+        using var warehouse = await app.Client("demo").SignedInAs("warehouse@demo.test");
+        (await warehouse.Http.GetAsync($"/import/{SellOutImporter.ImportName}/template.csv")).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+    }
+
+    [Fact]
     public async Task Staff_must_name_the_warehouse()
     {
         var (_, _, p1, _) = await PartnerWithStock();
