@@ -16,6 +16,7 @@ public sealed partial class ImportPage
     [Inject] private PartnerImporter Partners { get; set; } = default!;
     [Inject] private WarehouseImporter Warehouses { get; set; } = default!;
     [Inject] private OpeningStockImporter OpeningStock { get; set; } = default!;
+    [Inject] private SellOutImporter SellOut { get; set; } = default!;
     [Inject] private Permissions Permissions { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
@@ -32,6 +33,7 @@ public sealed partial class ImportPage
             new(Partners, "Partners", Icons.Material.Filled.Handshake, "/partners"),
             new(Warehouses, "Warehouses", Icons.Material.Filled.Warehouse, "/stock/warehouses"),
             new(OpeningStock, "OpeningStock", Icons.Material.Filled.Inventory, "/stock"),
+            new(SellOut, "SellOut", Icons.Material.Filled.PointOfSale, "/sell-out"),
         ];
         var allowed = new List<Card>();
         foreach (var card in all)

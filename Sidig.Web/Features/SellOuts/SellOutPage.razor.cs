@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Web.Components.Shared;
+using Sidig.Web.Features.Import.Importers;
 using Sidig.Web.Features.Lookups;
 
 namespace Sidig.Web.Features.SellOuts;
@@ -10,6 +11,8 @@ public sealed partial class SellOutPage
     [Inject] private ListSellOutsHandler List { get; set; } = default!;
     [Inject] private LookupWarehousesHandler Warehouses { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
+    [Inject] private SellOutImporter Importer { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private MudDataGrid<SellOutListItem>? _grid;
     private IReadOnlyList<WarehouseOption> _warehouses = [];
@@ -37,6 +40,12 @@ public sealed partial class SellOutPage
             return new GridData<SellOutListItem> { Items = [], TotalItems = 0 };
         }
         return new GridData<SellOutListItem> { Items = result.Value!.Items, TotalItems = result.Value.TotalCount };
+    }
+
+    private async Task ImportAsync()
+    {
+        var dialog = await ImportDialog.ShowAsync(Dialogs, L["Import.Title"], Importer);
+        if (await dialog.Result is { Canceled: false }) await ReloadAsync();
     }
 
     private Task ReloadAsync() => _grid?.ReloadServerData() ?? Task.CompletedTask;

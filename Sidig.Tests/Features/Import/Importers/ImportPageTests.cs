@@ -10,11 +10,11 @@ namespace Sidig.Tests.Features.Import.Importers;
 /// <summary>The /import page and the templates of the concrete importers over HTTP.</summary>
 public abstract class ImportPageTests<TApp>(TApp app) where TApp : SidigAppFactory
 {
-    private static readonly string[] All = [ProductImporter.ImportName, PartnerImporter.ImportName, WarehouseImporter.ImportName, OpeningStockImporter.ImportName];
+    private static readonly string[] All = [ProductImporter.ImportName, PartnerImporter.ImportName, WarehouseImporter.ImportName, OpeningStockImporter.ImportName, SellOutImporter.ImportName];
 
     [Theory]
-    [InlineData("admin@demo.test", new[] { "products", "partners", "warehouses", "opening-stock" })]
-    [InlineData("sales@demo.test", new[] { "products", "partners" })]
+    [InlineData("admin@demo.test", new[] { "products", "partners", "warehouses", "opening-stock", "sell-out" })]
+    [InlineData("sales@demo.test", new[] { "products", "partners", "sell-out" })]
     [InlineData("warehouse@demo.test", new[] { "warehouses", "opening-stock" })]
     public async Task The_page_shows_a_card_for_each_importer_the_user_may_use(string email, string[] cards)
     {
@@ -37,6 +37,7 @@ public abstract class ImportPageTests<TApp>(TApp app) where TApp : SidigAppFacto
     [InlineData("partners", "Code")]
     [InlineData("warehouses", "Code")]
     [InlineData("opening-stock", "WarehouseCode")]
+    [InlineData("sell-out", "Date")]
     public async Task An_admin_downloads_every_template_and_it_reads_back_with_the_importers_columns(string name, string firstColumn)
     {
         using var client = await app.Client("demo").SignedInAs("admin@demo.test");

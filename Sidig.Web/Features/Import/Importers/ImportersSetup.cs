@@ -7,5 +7,6 @@ public static class ImportersSetup
         .AddImporter<ProductImporter>()
         .AddImporter<PartnerImporter>()
         .AddImporter<WarehouseImporter>()
-        .AddImporter<OpeningStockImporter>();
+        .AddImporter<OpeningStockImporter>()
+        .AddImporter<SellOutImporter>();
 }
