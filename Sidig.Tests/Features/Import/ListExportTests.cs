@@ -11,6 +11,7 @@ using Sidig.Web.Features.Import;
 using Sidig.Web.Features.Partners;
 using Sidig.Web.Features.SellOuts;
 using Sidig.Web.Features.Stock;
+using Sidig.Web.Features.Users;
 
 namespace Sidig.Tests.Features.Import;
 
@@ -161,6 +162,19 @@ public abstract class ListExportTests<TApp>(TApp app) where TApp : SidigAppFacto
     }
 
     [Fact]
+    public async Task Users_export_every_matching_user_whatever_the_page_size()
+    {
+        var query = new ListUsers(Search: "@demo.test", PageSize: 1);
+        var first = await app.Handle<ListUsersHandler, Result<UserPage>>("demo", Admin, h => h.HandleAsync(query));
+        first.Value!.TotalCount.ShouldBeGreaterThan(1);
+        var exported = await Export<ListUsersHandler, UserPage, UserListItem>(Admin,
+            (h, ct) => h.HandleAsync(query with { All = true }, ct), r => r.Items, u => u.Email, u => u.DisplayName);
+        exported.Count.ShouldBe(first.Value.TotalCount);
+        exported.ShouldAllBe(email => email.EndsWith("@demo.test"));
+        exported[0].ShouldBe(first.Value.Items[0].Email);
+    }
+
+    [Fact]
     public async Task A_user_without_the_permission_gets_a_failed_export_not_a_file()
     {
         await Should.ThrowAsync<ExportQueryFailedException>(() => Export<ListSellOutsHandler, SellOutList, SellOutListItem>("finance@demo.test",
@@ -177,6 +191,7 @@ public abstract class ListExportTests<TApp>(TApp app) where TApp : SidigAppFacto
     [InlineData("/stock/warehouses")]
     [InlineData("/stock/audits")]
     [InlineData("/allocations")]
+    [InlineData("/admin/users")]
     public async Task The_list_page_shows_its_export_menu(string page)
     {
         using var client = await app.Client("demo").SignedInAs(Admin);
