@@ -1,4 +1,6 @@
 using System.Globalization;
+using Bunit;
+using MudBlazor.Services;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -179,6 +181,23 @@ public abstract class ListExportTests<TApp>(TApp app) where TApp : SidigAppFacto
     {
         await Should.ThrowAsync<ExportQueryFailedException>(() => Export<ListSellOutsHandler, SellOutList, SellOutListItem>("finance@demo.test",
             (h, ct) => h.HandleAsync(new ListSellOuts(All: true), ct), r => r.Items, s => s.Number, s => s.Quantity));
+    }
+
+    [Fact]
+    public async Task The_sell_out_page_renders_its_export_menu_in_bunit()
+    {
+        // The page with the app's real handlers (from a scope acting as the admin) behind bUnit's renderer.
+        await app.AsUser("demo", Admin, async sp =>
+        {
+            await using var ctx = new BunitContext();
+            ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+            ctx.Services.AddMudServices();
+            ctx.Services.AddLocalization();
+            ctx.Services.AddFallbackServiceProvider(sp);
+            var page = ctx.Render<SellOutPage>();
+            page.WaitForAssertion(() => page.FindAll("[data-testid=export-menu]").Count.ShouldBe(1));
+            return true;
+        });
     }
 
     [Theory]
