@@ -1,3 +1,4 @@
+using Sidig.Web.Features.Import;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Infrastructure.Tenancy;
@@ -21,6 +22,20 @@ public sealed partial class AllocationsPage
     private string? _search;
     private PartnerOption? _partner;
     private bool _openOnly = true;
+    private ListAllocations _lastQuery = new();
+    private ExportSource _export = default!;
+
+    protected override void OnInitialized()
+    {
+        _export = ExportSource.Create<AllocationListItem>("alokasi",
+            [
+                new(L["Export.PartnerCode"], a => a.PartnerCode), new(L["Partner"], a => a.PartnerName),
+                new(L["Product"], a => a.Sku), new(L["Export.ProductName"], a => a.ProductName),
+                new(L["Export.PeriodStart"], a => a.PeriodStart), new(L["Export.PeriodEnd"], a => a.PeriodEnd),
+                new(L["Quantity"], a => a.Quantity), new(L["Used"], a => a.Used), new(L["Remaining"], a => a.Remaining), new(L["Export.Unit"], a => a.Unit),
+            ],
+            ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
+    }
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _partner is not null;
 
@@ -28,8 +43,9 @@ public sealed partial class AllocationsPage
     {
         var sort = state.SortDefinitions.FirstOrDefault();
         DateOnly? openOn = _openOnly ? TenantDates.Today(Clock, TenantContext.Tenant.TimeZoneId) : null;
-        var result = await List.HandleAsync(new ListAllocations(_partner?.Id, _search, openOn, state.Page, state.PageSize,
-            sort?.SortBy, sort?.Descending ?? false), ct);
+        _lastQuery = new ListAllocations(_partner?.Id, _search, openOn, state.Page, state.PageSize,
+            sort?.SortBy, sort?.Descending ?? false);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

@@ -1,3 +1,4 @@
+using Sidig.Web.Features.Import;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -21,6 +22,19 @@ public sealed partial class PriceListsPage
     private string? _search;
     private PriceTier? _tier;
     private bool? _partnerLists, _active;
+    private ListPriceLists _lastQuery = new();
+    private ExportSource _export = default!;
+
+    protected override void OnInitialized()
+    {
+        _export = ExportSource.Create<PriceListListItem>("daftar-harga",
+            [
+                new(S["Common.Name"], l => l.Name), new(L["PriceList.AppliesTo"], l => l.PartnerName ?? L["Tier." + l.Tier].Value),
+                new(L["PriceList.ValidFrom"], l => l.ValidFrom), new(L["PriceList.ValidTo"], l => l.ValidTo),
+                new(L["PriceList.Lines"], l => l.LineCount), new(S["Common.Active"], l => l.IsActive),
+            ],
+            ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
+    }
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _tier is not null || _partnerLists is not null || _active is not null;
 
@@ -35,7 +49,8 @@ public sealed partial class PriceListsPage
 
     private async Task<GridData<PriceListListItem>> LoadAsync(GridState<PriceListListItem> state, CancellationToken ct)
     {
-        var result = await List.HandleAsync(Query(state), ct);
+        _lastQuery = Query(state);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Web.Components.Shared;
+using Sidig.Web.Features.Import;
 
 namespace Sidig.Web.Features.Catalog;
 
@@ -16,11 +17,20 @@ public sealed partial class ProductsPage
     private string? _search, _brand;
     private Guid? _categoryId;
     private bool? _active, _serialised;
+    private ListProducts _lastQuery = new();
+    private ExportSource _export = default!;
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _brand is not null || _categoryId is not null || _active is not null || _serialised is not null;
 
     protected override async Task OnInitializedAsync()
     {
+        _export = ExportSource.Create<ProductListItem>("produk",
+            [
+                new(L["Product.Sku"], p => p.Sku), new(S["Common.Name"], p => p.Name), new(L["Product.Category"], p => p.CategoryName),
+                new(L["Product.Brand"], p => p.Brand), new(L["Product.Unit"], p => p.Unit), new(L["Product.Warranty"], p => p.WarrantyPolicyName),
+                new(L["Product.Serialised"], p => p.IsSerialised), new(S["Common.Active"], p => p.IsActive),
+            ],
+            ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
         var options = await GetOptions.HandleAsync(new GetCatalogOptions());
         if (options.Succeeded) _options = options.Value;
     }
@@ -34,7 +44,8 @@ public sealed partial class ProductsPage
 
     private async Task<GridData<ProductListItem>> LoadAsync(GridState<ProductListItem> state, CancellationToken ct)
     {
-        var result = await List.HandleAsync(Query(state), ct);
+        _lastQuery = Query(state);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Domain.Partners;
 using Sidig.Web.Components.Shared;
+using Sidig.Web.Features.Import;
 
 namespace Sidig.Web.Features.Partners;
 
@@ -17,6 +18,18 @@ public sealed partial class PartnersPage
     private PartnerType? _type;
     private bool? _active;
     private PartnerOption? _parent;
+    private ListPartners _lastQuery = new();
+    private ExportSource _export = default!;
+
+    protected override void OnInitialized() => _export = ExportSource.Create<PartnerListItem>("mitra",
+        [
+            new(L["Form.Code"], p => p.Code), new(S["Common.Name"], p => p.LegalName), new(L["Form.Type"], p => L["Type." + p.Type].Value),
+            new(L["Form.Parent"], p => p.ParentName ?? L["Principal"].Value), new(L["Form.Province"], p => p.ProvinceName),
+            new("NPWP", p => p.Npwp is { } n ? Sidig.Domain.Common.Npwp.Format(n) : null), new(S["Common.Phone"], p => p.Phone),
+            new(S["Common.Email"], p => p.Email), new(L["Form.PaymentTerms"], p => p.PaymentTermDays),
+            new(L["Form.CreditLimit"], p => p.CreditLimit), new(S["Common.Active"], p => p.IsActive),
+        ],
+        ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _type is not null || _province is not null || _active is not null || _parent is not null;
 
@@ -29,7 +42,8 @@ public sealed partial class PartnersPage
 
     private async Task<GridData<PartnerListItem>> LoadAsync(GridState<PartnerListItem> state, CancellationToken ct)
     {
-        var result = await List.HandleAsync(Query(state), ct);
+        _lastQuery = Query(state);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Domain.Stock;
 using Sidig.Web.Components.Shared;
+using Sidig.Web.Features.Import;
 
 namespace Sidig.Web.Features.Stock;
 
@@ -21,6 +22,8 @@ public sealed partial class MovementsPage
     private Guid? _warehouse, _productId;
     private string? _product, _document;
     private MovementType? _type;
+    private ListMovements _lastQuery = new();
+    private ExportSource _export = default!;
 
     private bool IsFiltered => _from is not null || _to is not null || _warehouse is not null || _productId is not null
                                || !string.IsNullOrWhiteSpace(_product) || _type is not null || !string.IsNullOrWhiteSpace(_document);
@@ -28,15 +31,26 @@ public sealed partial class MovementsPage
     protected override async Task OnInitializedAsync()
     {
         (_warehouse, _productId) = (WarehouseQuery, ProductQuery);
+        var zone = TenantContext.Tenant.TimeZoneId;
+        _export = ExportSource.Create<MovementListItem>("mutasi-stok",
+            [
+                new(L["When"], m => DisplayTime.InZone(m.At, zone)), new(L["Type"], m => L.Type(m.Type)),
+                new(L["Warehouse"], m => m.WarehouseCode), new(L["Export.WarehouseName"], m => m.WarehouseName),
+                new(L["Product"], m => m.Sku), new(L["Export.ProductName"], m => m.ProductName),
+                new(L["Quantity"], m => m.Quantity), new(L["Export.Unit"], m => m.Unit), new(L["Document"], m => m.DocumentNumber),
+                new(L["Reason"], m => m.Reason), new(L["By"], m => m.UserName),
+            ],
+            ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
         if ((await Options.HandleAsync(new ListStockOptions())).Value is { } options) _options = options;
     }
 
     private async Task<GridData<MovementListItem>> LoadAsync(GridState<MovementListItem> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        var result = await List.HandleAsync(new ListMovements(
+        _lastQuery = new ListMovements(
             _from is { } f ? DateOnly.FromDateTime(f) : null, _to is { } t ? DateOnly.FromDateTime(t) : null,
-            _warehouse, _productId, _product, _type, _document, state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? true), ct);
+            _warehouse, _productId, _product, _type, _document, state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? true);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

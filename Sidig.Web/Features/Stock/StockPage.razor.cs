@@ -1,3 +1,4 @@
+using Sidig.Web.Features.Import;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Infrastructure.Reference;
@@ -26,6 +27,26 @@ public sealed partial class StockPage
     private Guid? _category, _warehouse, _partner;
     private StockOwnership? _ownership;
     private bool _below;
+    private GetStockOverview _lastQuery = new();
+
+    /// <summary>The overview in its current grouping: per balance its product, warehouse and levels; grouped its label and totals.</summary>
+    private ExportSource StockExport() => _grouping == StockGrouping.None
+        ? ExportSource.Create<StockRow>("stok",
+            [
+                new(L["Product"], r => r.Sku), new(L["Export.ProductName"], r => r.ProductName), new(L["Warehouse"], r => r.WarehouseCode),
+                new(L["Export.WarehouseName"], r => r.WarehouseName), new(L["Owner"], r => L.Owner(r.IsPrimary, r.PartnerName)),
+                new(L["Province"], r => r.ProvinceName), new(L["OnHand"], r => r.OnHand), new(L["MinLevel"], r => r.MinLevel), new(L["Export.Unit"], r => r.Unit),
+            ],
+            Rows)
+        : ExportSource.Create<StockRow>("stok-per-" + _grouping.ToString().ToLowerInvariant() switch
+            {
+                "product" => "produk", "warehouse" => "gudang", "partner" => "mitra", "province" => "provinsi", "ownership" => "kepemilikan", var g => g,
+            },
+            [new(L["Group." + _grouping + ".Label"], Label), new(L["OnHand"], r => r.OnHand), new(L["Lines"], r => r.Lines), new(L["Total.Below"], r => r.BelowMinimum)],
+            Rows);
+
+    private IAsyncEnumerable<StockRow> Rows(CancellationToken ct) =>
+        ExportRows.From(c => Overview.HandleAsync(_lastQuery with { All = true }, c), r => r.Rows, ct);
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _province is not null || _category is not null || _warehouse is not null
                                || _partner is not null || _ownership is not null || _below;
@@ -42,7 +63,8 @@ public sealed partial class StockPage
     private async Task<GridData<StockRow>> LoadAsync(GridState<StockRow> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        var result = await Overview.HandleAsync(new GetStockOverview(_grouping, Filter, state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false), ct);
+        _lastQuery = new GetStockOverview(_grouping, Filter, state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var result = await Overview.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

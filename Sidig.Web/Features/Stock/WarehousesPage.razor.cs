@@ -1,3 +1,4 @@
+using Sidig.Web.Features.Import;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Sidig.Infrastructure.Reference;
@@ -20,19 +21,29 @@ public sealed partial class WarehousesPage
     private StockOwnership? _ownership;
     private Guid? _partnerId;
     private bool? _active;
+    private ListWarehouses _lastQuery = new();
+    private ExportSource _export = default!;
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _ownership is not null || _partnerId is not null || _province is not null || _active is not null;
 
     protected override async Task OnInitializedAsync()
     {
+        _export = ExportSource.Create<WarehouseListItem>("gudang",
+            [
+                new(L["Code"], w => w.Code), new(S["Common.Name"], w => w.Name),
+                new(L["Owner"], w => w.IsPrimary ? L["Ownership.Primary"].Value : w.OwnerName), new(L["Export.Address"], w => w.Address),
+                new(L["Province"], w => w.ProvinceName), new(L["Export.Regency"], w => w.RegencyName), new(S["Common.Active"], w => w.IsActive),
+            ],
+            ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
         if ((await Options.HandleAsync(new ListStockOptions())).Value is { } options) _options = options;
     }
 
     private async Task<GridData<WarehouseListItem>> LoadAsync(GridState<WarehouseListItem> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        var result = await List.HandleAsync(new ListWarehouses(_search, _ownership, _partnerId, _province, _active,
-            state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false), ct);
+        _lastQuery = new ListWarehouses(_search, _ownership, _partnerId, _province, _active,
+            state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

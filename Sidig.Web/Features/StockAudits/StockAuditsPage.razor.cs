@@ -1,3 +1,4 @@
+using Sidig.Web.Features.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -28,12 +29,23 @@ public sealed partial class StockAuditsPage
     private Guid? _warehouseId;
     private StockAuditStatus? _status;
     private bool _started;
+    private ListStockAudits _lastQuery = new();
+    private ExportSource _export = default!;
 
     private string TimeZone => TenantContext.Tenant.TimeZoneId;
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _warehouseId is not null || _status is not null;
 
     protected override async Task OnInitializedAsync()
     {
+        _export = ExportSource.Create<StockAuditListItem>("opname-stok",
+            [
+                new(L["Number"], a => a.Number), new(L["Warehouse"], a => a.WarehouseCode), new(L["Export.WarehouseName"], a => a.WarehouseName),
+                new(L["Export.Partner"], a => a.PartnerName), new(S["Common.Status"], a => L["Status." + a.Status].Value), new(L["Blind"], a => a.Blind),
+                new(L["Export.Lines"], a => a.Lines), new(L["Export.Counted"], a => a.Counted),
+                new(L["OpenedAt"], a => DisplayTime.InZone(a.OpenedAt, TimeZone)), new(L["Export.OpenedBy"], a => a.OpenedBy),
+                new(L["ClosedAt"], a => a.ClosedAt is { } at ? DisplayTime.InZone(at, TimeZone) : null),
+            ],
+            ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
         var result = await Warehouses.HandleAsync(new LookupWarehouses());
         if (result.Succeeded) _warehouses = result.Value!;
     }
@@ -50,8 +62,9 @@ public sealed partial class StockAuditsPage
     private async Task<GridData<StockAuditListItem>> LoadAsync(GridState<StockAuditListItem> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        var result = await List.HandleAsync(new ListStockAudits(_warehouseId, _status, _search, state.Page, state.PageSize,
-            sort?.SortBy, sort?.Descending ?? true), ct);
+        _lastQuery = new ListStockAudits(_warehouseId, _status, _search, state.Page, state.PageSize,
+            sort?.SortBy, sort?.Descending ?? true);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);

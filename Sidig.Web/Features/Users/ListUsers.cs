@@ -11,11 +11,11 @@ namespace Sidig.Web.Features.Users;
 
 /// <summary>
 /// One page of the tenant's users. <see cref="SortBy"/> is a <see cref="UserListItem"/> property name;
-/// <see cref="PartnerId"/> keeps the users of one partner.
+/// <see cref="PartnerId"/> keeps the users of one partner. <see cref="All"/> returns every matching row (export).
 /// </summary>
 public sealed record ListUsers(
     string? Search = null, string? Role = null, UserStatus? Status = null,
-    int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = false, Guid? PartnerId = null);
+    int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = false, Guid? PartnerId = null, bool All = false);
 
 public sealed record UserListItem(
     Guid Id, string DisplayName, string Email, IReadOnlyList<string> Roles, UserStatus Status, DateTimeOffset? LastSignInAt, bool IsSelf,
@@ -52,8 +52,9 @@ public sealed class ListUsersHandler(
 
         var total = await users.CountAsync(ct);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var rows = await Sort(users, query.SortBy, query.Descending)
-            .Skip(Math.Max(query.Page, 0) * size).Take(size)
+        IQueryable<AppUser> sorted = Sort(users, query.SortBy, query.Descending);
+        if (!query.All) sorted = sorted.Skip(Math.Max(query.Page, 0) * size).Take(size);
+        var rows = await sorted
             .Select(u => new
             {
                 u.Id, u.DisplayName, u.Email, u.IsActive, u.InvitedAt, u.LastSignInAt, u.PartnerId,

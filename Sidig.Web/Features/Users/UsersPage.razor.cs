@@ -1,3 +1,4 @@
+using Sidig.Web.Features.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
@@ -22,13 +23,25 @@ public sealed partial class UsersPage
     private MudDataGrid<UserListItem>? _grid;
     private string? _search, _role;
     private UserStatus? _status;
+    private ListUsers _lastQuery = new();
+    private ExportSource _export = default!;
+
+    protected override void OnInitialized() => _export = ExportSource.Create<UserListItem>("pengguna",
+        [
+            new(S["Common.Name"], u => u.DisplayName), new(S["Common.Email"], u => u.Email),
+            new(L["Roles"], u => string.Join(", ", u.Roles.Select(r => S["Role." + r].Value))), new(L["Partner"], u => u.PartnerName),
+            new(S["Common.Status"], u => L["Status." + u.Status].Value),
+            new(L["LastSignIn"], u => u.LastSignInAt is { } at ? DisplayTime.InZone(at, TenantContext.Tenant.TimeZoneId) : null),
+        ],
+        ct => ExportRows.From(c => List.HandleAsync(_lastQuery with { All = true }, c), r => r.Items, ct));
 
     private bool IsFiltered => !string.IsNullOrWhiteSpace(_search) || _role is not null || _status is not null;
 
     private async Task<GridData<UserListItem>> LoadAsync(GridState<UserListItem> state, CancellationToken ct)
     {
         var sort = state.SortDefinitions.FirstOrDefault();
-        var result = await List.HandleAsync(new ListUsers(_search, _role, _status, state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false), ct);
+        _lastQuery = new ListUsers(_search, _role, _status, state.Page, state.PageSize, sort?.SortBy, sort?.Descending ?? false);
+        var result = await List.HandleAsync(_lastQuery, ct);
         if (!result.Succeeded)
         {
             Snackbar.Add(S.Messages(result), Severity.Error);
