@@ -82,7 +82,15 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
             .Select(g => (g.Key.WarehouseId, g.Key.ProductId, Delta: g.Sum(l => l.Quantity)))
             .OrderBy(d => d.WarehouseId).ThenBy(d => d.ProductId)
             .ToList();
-        foreach (var (warehouseId, productId, delta) in deltas)
+        if (db.Database.IsNpgsql())
+        {
+            if (await MoveBalancesAsync(db, tenantId, deltas, allowNegative, ct) is { } short_)
+            {
+                if (tx is not null) await tx.RollbackAsync(ct);
+                return await InsufficientAsync(db, short_.WarehouseId, short_.ProductId, short_.Delta, ct);
+            }
+        }
+        else foreach (var (warehouseId, productId, delta) in deltas)
         {
             int updated;
             if (delta < 0 && !allowNegative)
@@ -124,6 +132,46 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         db.ChangeTracker.Clear();
         return Result.Fail([new Error("Stock.Insufficient", null, sku ?? "", warehouse ?? "", onHand, -delta)]);
     }
+
+    /// <summary>
+    /// PostgreSQL: all balance lines of a posting in three statements, whatever their number — lock the existing rows
+    /// in (warehouse, product) order, add the increases with one upsert, take the decreases with one conditional
+    /// update. When fewer decreases apply than were asked for, one of them would go below zero: that line is returned
+    /// (and the caller rolls back).
+    /// </summary>
+    private static async Task<(Guid WarehouseId, Guid ProductId, decimal Delta)?> MoveBalancesAsync(SidigDbContext db, Guid tenantId,
+        IReadOnlyList<(Guid WarehouseId, Guid ProductId, decimal Delta)> deltas, bool allowNegative, CancellationToken ct)
+    {
+        var moving = deltas.Where(d => d.Delta != 0).ToList();
+        if (moving.Count == 0) return null;
+        // Locked and read in one statement: the values cannot change before this transaction ends.
+        var locked = await db.Database.SqlQueryRaw<LockedBalance>("""
+            SELECT b.warehouse_id, b.product_id, b.on_hand -- snake_case, as the naming convention reads them
+            FROM stock_balances b JOIN unnest({1}, {2}) AS x(w, p) ON b.warehouse_id = x.w AND b.product_id = x.p
+            WHERE b.tenant_id = {0} ORDER BY b.warehouse_id, b.product_id FOR UPDATE OF b
+            """, tenantId, moving.Select(d => d.WarehouseId).ToArray(), moving.Select(d => d.ProductId).ToArray()).ToListAsync(ct);
+        var onHand = locked.ToDictionary(b => (b.WarehouseId, b.ProductId), b => b.OnHand);
+        if (!allowNegative)
+            foreach (var d in moving.Where(d => d.Delta < 0))
+                if (onHand.GetValueOrDefault((d.WarehouseId, d.ProductId)) + d.Delta < 0) return d;
+        var adds = moving.Where(d => d.Delta > 0 || allowNegative).ToList();
+        if (adds.Count > 0)
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO stock_balances (tenant_id, warehouse_id, product_id, on_hand)
+                SELECT {0}, x.w, x.p, x.d FROM unnest({1}, {2}, {3}) AS x(w, p, d) ORDER BY x.w, x.p
+                ON CONFLICT (tenant_id, warehouse_id, product_id) DO UPDATE SET on_hand = stock_balances.on_hand + excluded.on_hand
+                """, [tenantId, adds.Select(d => d.WarehouseId).ToArray(), adds.Select(d => d.ProductId).ToArray(), adds.Select(d => d.Delta).ToArray()], ct);
+        var takes = moving.Where(d => d.Delta < 0 && !allowNegative).ToList();
+        if (takes.Count == 0) return null;
+        var taken = await db.Database.ExecuteSqlRawAsync("""
+            UPDATE stock_balances b SET on_hand = b.on_hand + x.d FROM unnest({1}, {2}, {3}) AS x(w, p, d)
+            WHERE b.tenant_id = {0} AND b.warehouse_id = x.w AND b.product_id = x.p AND b.on_hand + x.d >= 0
+            """, [tenantId, takes.Select(d => d.WarehouseId).ToArray(), takes.Select(d => d.ProductId).ToArray(), takes.Select(d => d.Delta).ToArray()], ct);
+        // Every row was locked and checked above, so all of them apply; anything else is a bug, not a business refusal.
+        return taken == takes.Count ? null : throw new InvalidOperationException("A locked stock balance changed during its posting.");
+    }
+
+    private sealed record LockedBalance(Guid WarehouseId, Guid ProductId, decimal OnHand);
 
     /// <summary>
     /// Adds to a balance, creating its row when missing, in one statement (an upsert: a concurrent creator of the same
