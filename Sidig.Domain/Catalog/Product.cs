@@ -5,7 +5,10 @@ namespace Sidig.Domain.Catalog;
 /// <summary>What a product is, as typed in a form or an import row; checked by <see cref="Product.Check"/>.</summary>
 public sealed record ProductDetails(
     string Sku, string Name, Guid? CategoryId, string? Brand, string Unit, decimal? WeightKg, string? GoodsCode,
-    bool IsSerialised, decimal MinStockDefault, Guid? WarrantyPolicyId, bool IsActive = true);
+    bool IsSerialised, decimal MinStockDefault, Guid? WarrantyPolicyId, bool IsActive = true, PpnKind PpnKind = PpnKind.Standard);
+
+/// <summary>What a product's price carries of PPN: the tenant's base rule (11/12 by default), the full price (luxury goods), or none.</summary>
+public enum PpnKind { Standard = 0, Luxury = 1, Exempt = 2 }
 
 /// <summary>An item of the principal's catalog. The SKU is unique per tenant (a unique index with the tenant).</summary>
 public sealed class Product : Entity, ITenantOwned, IAuditable
@@ -31,6 +34,7 @@ public sealed class Product : Entity, ITenantOwned, IAuditable
     /// <summary>Minimum level used for low-stock alerts where a warehouse sets none of its own.</summary>
     public decimal MinStockDefault { get; private set; }
     public Guid? WarrantyPolicyId { get; private set; }
+    public PpnKind PpnKind { get; private set; }
     public byte[]? Image { get; private set; }
     public string? ImageContentType { get; private set; }
 
@@ -81,6 +85,7 @@ public sealed class Product : Entity, ITenantOwned, IAuditable
         MinStockDefault = d.MinStockDefault;
         WarrantyPolicyId = d.WarrantyPolicyId;
         IsActive = d.IsActive;
+        PpnKind = Enum.IsDefined(d.PpnKind) ? d.PpnKind : throw new DomainException("Product.PpnKindInvalid");
     }
 
     public const int MaxImageBytes = 1024 * 1024;

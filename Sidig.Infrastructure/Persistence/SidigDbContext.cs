@@ -9,6 +9,10 @@ using Sidig.Domain.Catalog;
 using Sidig.Domain.Partners;
 using Sidig.Domain.Stock;
 using Sidig.Domain.Common;
+using Sidig.Domain.Integration;
+using Sidig.Domain.Invoicing;
+using Sidig.Domain.Notifications;
+using Sidig.Domain.Orders;
 using Sidig.Domain.Tenancy;
 using Sidig.Infrastructure.Identity;
 using Sidig.Infrastructure.Tenancy;
@@ -51,6 +55,24 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<SellOut> SellOuts => Set<SellOut>();
     public DbSet<SellOutLine> SellOutLines => Set<SellOutLine>();
     public DbSet<NumberSequence> NumberSequences => Set<NumberSequence>();
+    public DbSet<SalesSettings> SalesSettings => Set<SalesSettings>();
+    public DbSet<Quotation> Quotations => Set<Quotation>();
+    public DbSet<QuotationLine> QuotationLines => Set<QuotationLine>();
+    public DbSet<SalesOrder> SalesOrders => Set<SalesOrder>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<OrderApproval> OrderApprovals => Set<OrderApproval>();
+    public DbSet<OrderStatusChange> OrderStatusChanges => Set<OrderStatusChange>();
+    public DbSet<DeliveryNote> DeliveryNotes => Set<DeliveryNote>();
+    public DbSet<DeliveryNoteLine> DeliveryNoteLines => Set<DeliveryNoteLine>();
+    public DbSet<Invoice> Invoices => Set<Invoice>();
+    public DbSet<InvoiceLine> InvoiceLines => Set<InvoiceLine>();
+    public DbSet<Payment> Payments => Set<Payment>();
+    public DbSet<CreditNote> CreditNotes => Set<CreditNote>();
+    public DbSet<CreditNoteLine> CreditNoteLines => Set<CreditNoteLine>();
+    public DbSet<CommissionRule> CommissionRules => Set<CommissionRule>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

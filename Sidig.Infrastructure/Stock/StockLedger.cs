@@ -29,6 +29,8 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
     public const string DocumentSellOut = "SellOut";
     public const string DocumentOpening = "Opening";
     public const string DocumentReceipt = "Receipt";
+    public const string DocumentDeliveryNote = "DeliveryNote";
+    public const string DocumentCreditNote = "CreditNote";
 
     /// <summary>
     /// Posts <paramref name="lines"/> for <paramref name="document"/> and saves every pending change of
