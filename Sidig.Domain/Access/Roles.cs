@@ -56,6 +56,28 @@ public static class Policies
     public const string ManageStockSettings = "manage-stock-settings";
     /// <summary>Open the import page; each importer still checks its own policy.</summary>
     public const string ImportData = "import-data";
+    /// <summary>See quotations and orders: staff all, partner users their own partner's (agents: the orders they sold).</summary>
+    public const string ViewOrders = "view-orders";
+    /// <summary>Create, edit, submit and cancel quotations and orders; partner users for their own partner / customers.</summary>
+    public const string PlaceOrders = "place-orders";
+    /// <summary>Decide orders that failed a check (credit, overdue, allocation, discount).</summary>
+    public const string ApproveOrders = "approve-orders";
+    /// <summary>Delivery notes: create, ship (moves stock), record delivery.</summary>
+    public const string ShipOrders = "ship-orders";
+    /// <summary>See invoices, credit notes, statements; partner users their own.</summary>
+    public const string ViewInvoices = "view-invoices";
+    /// <summary>Issue invoices, record and confirm payments, issue credit notes.</summary>
+    public const string ManageInvoices = "manage-invoices";
+    /// <summary>A partner reports a payment with its proof (finance confirms it).</summary>
+    public const string ReportPayments = "report-payments";
+    /// <summary>Commission rules and every agent's statement; agents see their own statement with ViewOwnCommission.</summary>
+    public const string ManageCommissions = "manage-commissions";
+    public const string ViewOwnCommission = "view-own-commission";
+    /// <summary>Order-to-cash settings: discount approval, invoice numbering and basis, reminders.</summary>
+    public const string ManageSalesSettings = "manage-sales-settings";
+    /// <summary>The outbox page: every message the tenant sent or will send.</summary>
+    public const string ViewOutbox = "view-outbox";
+    public const string ManageApiKeys = "manage-api-keys";
 }
 
 public static class SidigClaims

@@ -91,6 +91,18 @@ public static class WebSetup
         Tenant(Policies.ManageAllocations, Roles.PrincipalAdmin, Roles.Sales);
         Tenant(Policies.ManageStockSettings, Roles.PrincipalAdmin);
         Tenant(Policies.ImportData, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse);
+        Tenant(Policies.ViewOrders, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser);
+        Tenant(Policies.PlaceOrders, Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser, Roles.AgentUser);
+        Tenant(Policies.ApproveOrders, Roles.PrincipalAdmin, Roles.Finance);
+        Tenant(Policies.ShipOrders, Roles.PrincipalAdmin, Roles.Warehouse);
+        Tenant(Policies.ViewInvoices, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser);
+        Tenant(Policies.ManageInvoices, Roles.PrincipalAdmin, Roles.Finance);
+        Tenant(Policies.ReportPayments, Roles.DistributorUser);
+        Tenant(Policies.ManageCommissions, Roles.PrincipalAdmin, Roles.Finance);
+        Tenant(Policies.ViewOwnCommission, Roles.AgentUser);
+        Tenant(Policies.ManageSalesSettings, Roles.PrincipalAdmin);
+        Tenant(Policies.ViewOutbox, Roles.PrincipalAdmin);
+        Tenant(Policies.ManageApiKeys, Roles.PrincipalAdmin);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }
