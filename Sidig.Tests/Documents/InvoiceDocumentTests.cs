@@ -29,7 +29,9 @@ public class InvoiceDocumentTests
         text.ShouldContain("CV Sinar Jaya Distribusi");
         text.ShouldContain("NPWP 0027.8945.6123.0000");
         text.ShouldContain("NITKU " + BusinessSamples.PartnerNitku);
-        text.ShouldContain("NPWP 0013.4567.8901.2000"); // the company's own, in the header
+        // The company's legal data in the header.
+        text.ShouldContain("PT Acme Elektronik Indonesia Jl. Industri Raya No. 12, Kawasan MM2100 Cikarang Barat, Bekasi 17530");
+        text.ShouldContain("NPWP 0013.4567.8901.2000 · Telp. (021) 8998 1234 · finance@acme.co.id");
     }
 
     [Fact]
@@ -74,9 +76,9 @@ public class InvoiceDocumentTests
     [Fact]
     public void English_labels_replace_the_indonesian_ones()
     {
-        var text = PdfFiles.PageTexts(InvoicePdf.Render(BusinessSamples.Invoice(20, BusinessSamples.En)))[0];
+        var text = PdfFiles.PageTexts(InvoicePdf.Render(BusinessSamples.Invoice(20, BusinessSamples.En) with { StampDuty = true })).Single();
         foreach (var label in new[] { "INVOICE", "Invoice no. :", "Due date : 31 Dec 2026", "Date : 1 Dec 2026", "Bill to",
-                     "Unit price (Rp)", "Amount (Rp)", "VAT (PPN) 12%", "Payment to", "Bank Account no. Account name Bank Central Asia (BCA) 123 456 7890", "Page 1 of 1" })
+                     "Unit price (Rp)", "Amount (Rp)", "VAT (PPN) 12%", "Payment to", "Stamp duty paid Rp 10.000", "Sincerely,", "Bank Account no. Account name Bank Central Asia (BCA) 123 456 7890", "Page 1 of 1" })
             text.ShouldContain(label);
         foreach (var label in new[] { "FAKTUR PENJUALAN", "Jatuh tempo", "Halaman", "Pembayaran ke", "Des 2026" })
             text.ShouldNotContain(label);
