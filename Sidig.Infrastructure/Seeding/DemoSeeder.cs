@@ -64,6 +64,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                 }
                 var full = slug == "demo";
                 await new DemoBusinessSeed(sp, clock).SeedAsync(full, ct);
+                if (full) await new DemoSalesSeed(sp, clock).SeedAsync(ct);
                 var partnerOf = new Dictionary<string, string>
                 {
                     [Roles.DistributorUser] = DemoBusinessSeed.DistributorJakarta,

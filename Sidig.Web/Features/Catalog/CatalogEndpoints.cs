@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Sidig.Domain.Access;
 
@@ -12,7 +11,7 @@ public static class CatalogEndpoints
         app.MapGet("/catalog/products/{id:guid}/image", async (Guid id, GetProductImageHandler handler, HttpContext http, CancellationToken ct) =>
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";
-            UseRequestUser(http);
+            RequestUser.Use(http);
             var image = await handler.HandleAsync(new GetProductImage(id), ct);
             if (image is null)
             {
@@ -23,12 +22,5 @@ public static class CatalogEndpoints
             http.Response.Headers.CacheControl = "private, max-age=60";
             return Results.File(image.Content, image.ContentType);
         }).RequireAuthorization(Policies.ViewCatalog);
-    }
-
-    /// <summary>Handlers ask <see cref="Features.Permissions"/>, which reads the authentication state; outside a circuit that is the request's user.</summary>
-    private static void UseRequestUser(HttpContext http)
-    {
-        if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
-            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
     }
 }
