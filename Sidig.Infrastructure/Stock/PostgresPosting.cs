@@ -113,7 +113,10 @@ internal static class PostgresPosting
         try
         {
             Outcome outcome;
-            await using (var batch = Batch(connection, transaction, tenantId, auditId, warehouseIds, productIds, moving, movements))
+            await using var batch = Batch(connection, transaction, tenantId, auditId, warehouseIds, productIds, moving, movements);
+            // Prepared once per physical connection (Npgsql keeps them across pooled opens; later calls cost nothing):
+            // PostgreSQL then parses and plans the posting statement once instead of on every posting.
+            await batch.PrepareAsync(ct);
             await using (var reader = await batch.ExecuteReaderAsync(ct))
             {
                 await reader.NextResultAsync(ct); // set_config
