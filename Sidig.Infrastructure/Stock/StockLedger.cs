@@ -19,7 +19,8 @@ public sealed record StockMismatch(Guid TenantId, Guid WarehouseId, Guid Product
 /// together with whatever else the caller has pending in the same context (the sell-out, the audit's status, …).
 /// The negative-stock check is a conditional update of the balance row (<c>on_hand + Δ ≥ 0</c>), which PostgreSQL
 /// re-evaluates after waiting for a concurrent writer's row lock — so two racing postings can never both take the
-/// last units. Balance rows are updated in a fixed order so two postings never deadlock on each other.
+/// last units. Balance rows are updated in a fixed order so two postings never deadlock on each other. On PostgreSQL
+/// the whole posting is one batched round trip (<see cref="PostgresPosting"/>); on SQLite, one statement per balance.
 /// </summary>
 public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
 {
@@ -55,13 +56,18 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         var warehouseIds = lines.Select(l => l.WarehouseId).Distinct().Order().ToList();
         var productIds = lines.Select(l => l.ProductId).Distinct().ToList();
         var tenantId = db.CurrentTenantId;
+        // An open count freezes its warehouse (ADR 0004); only that count's own corrections may post there.
+        var auditId = document.Type == DocumentAudit ? document.Id : null;
+        var deltas = lines.GroupBy(l => (l.WarehouseId, l.ProductId))
+            .Select(g => (g.Key.WarehouseId, g.Key.ProductId, Delta: g.Sum(l => l.Quantity)))
+            .OrderBy(d => d.WarehouseId).ThenBy(d => d.ProductId)
+            .ToList();
+        if (db.Database.IsNpgsql())
+            return await PostgresPosting.PostAsync(db, tenantId, auditId, warehouseIds, productIds, deltas, movements, ct);
+
+        // SQLite serialises writers on the whole database: check, then move each balance with one statement.
         var own = db.Database.CurrentTransaction is null;
         await using var tx = own ? await db.Database.BeginTransactionAsync(ct) : null; // disposed uncommitted = rolled back
-        await LockWarehousesAsync(db, tenantId, warehouseIds, ct);
-
-        // An open count freezes its warehouse (ADR 0004); only that count's own corrections may post there. Checked
-        // under the warehouse lock, so a count opened concurrently is either seen here or waits for this posting.
-        var auditId = document.Type == DocumentAudit ? document.Id : null;
         var warehouses = await db.Warehouses.AsNoTracking().Where(w => warehouseIds.Contains(w.Id))
             .Select(w => new
             {
@@ -80,19 +86,7 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         if (tenant.Products != productIds.Count) return Result.Fail("Stock.ProductNotFound");
         var allowNegative = tenant.AllowNegativeStock;
 
-        var deltas = lines.GroupBy(l => (l.WarehouseId, l.ProductId))
-            .Select(g => (g.Key.WarehouseId, g.Key.ProductId, Delta: g.Sum(l => l.Quantity)))
-            .OrderBy(d => d.WarehouseId).ThenBy(d => d.ProductId)
-            .ToList();
-        if (db.Database.IsNpgsql())
-        {
-            if (await MoveBalancesAsync(db, tenantId, deltas, allowNegative, ct) is { } short_)
-            {
-                if (tx is not null) await tx.RollbackAsync(ct);
-                return await InsufficientAsync(db, short_.WarehouseId, short_.ProductId, short_.Delta, ct);
-            }
-        }
-        else foreach (var (warehouseId, productId, delta) in deltas)
+        foreach (var (warehouseId, productId, delta) in deltas)
         {
             int updated;
             if (delta < 0 && !allowNegative)
@@ -112,19 +106,6 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
         return Result.Ok();
     }
 
-    /// <summary>
-    /// PostgreSQL: a shared lock on each warehouse row for the rest of the transaction. Postings share it; opening a
-    /// count takes the row exclusively (an update), so it waits for postings in flight and they wait for it — the
-    /// count's snapshot never misses a movement. SQLite serialises writers on the whole database already.
-    /// </summary>
-    private static async Task LockWarehousesAsync(SidigDbContext db, Guid tenantId, IReadOnlyList<Guid> warehouseIds, CancellationToken ct)
-    {
-        if (!db.Database.IsNpgsql()) return;
-        // Shared locks never wait on each other; a count's exclusive lock is on one warehouse, so the order is free.
-        await db.Database.ExecuteSqlRawAsync("SELECT 1 FROM warehouses WHERE tenant_id = {0} AND id = ANY({1}) FOR SHARE",
-            [tenantId, warehouseIds.ToArray()], ct);
-    }
-
     private static async Task<Result> InsufficientAsync(SidigDbContext db, Guid warehouseId, Guid productId, decimal delta, CancellationToken ct)
     {
         var sku = await db.Products.AsNoTracking().Where(p => p.Id == productId).Select(p => p.Sku).FirstOrDefaultAsync(ct);
@@ -136,53 +117,13 @@ public sealed class StockLedger(TimeProvider clock, CurrentUser currentUser)
     }
 
     /// <summary>
-    /// PostgreSQL: all balance lines of a posting in three statements, whatever their number — lock the existing rows
-    /// in (warehouse, product) order, add the increases with one upsert, take the decreases with one conditional
-    /// update. When fewer decreases apply than were asked for, one of them would go below zero: that line is returned
-    /// (and the caller rolls back).
-    /// </summary>
-    private static async Task<(Guid WarehouseId, Guid ProductId, decimal Delta)?> MoveBalancesAsync(SidigDbContext db, Guid tenantId,
-        IReadOnlyList<(Guid WarehouseId, Guid ProductId, decimal Delta)> deltas, bool allowNegative, CancellationToken ct)
-    {
-        var moving = deltas.Where(d => d.Delta != 0).ToList();
-        if (moving.Count == 0) return null;
-        // Locked and read in one statement: the values cannot change before this transaction ends.
-        var locked = await db.Database.SqlQueryRaw<LockedBalance>("""
-            SELECT b.warehouse_id, b.product_id, b.on_hand -- snake_case, as the naming convention reads them
-            FROM stock_balances b JOIN unnest({1}, {2}) AS x(w, p) ON b.warehouse_id = x.w AND b.product_id = x.p
-            WHERE b.tenant_id = {0} ORDER BY b.warehouse_id, b.product_id FOR UPDATE OF b
-            """, tenantId, moving.Select(d => d.WarehouseId).ToArray(), moving.Select(d => d.ProductId).ToArray()).ToListAsync(ct);
-        var onHand = locked.ToDictionary(b => (b.WarehouseId, b.ProductId), b => b.OnHand);
-        if (!allowNegative)
-            foreach (var d in moving.Where(d => d.Delta < 0))
-                if (onHand.GetValueOrDefault((d.WarehouseId, d.ProductId)) + d.Delta < 0) return d;
-        var adds = moving.Where(d => d.Delta > 0 || allowNegative).ToList();
-        if (adds.Count > 0)
-            await db.Database.ExecuteSqlRawAsync("""
-                INSERT INTO stock_balances (tenant_id, warehouse_id, product_id, on_hand)
-                SELECT {0}, x.w, x.p, x.d FROM unnest({1}, {2}, {3}) AS x(w, p, d) ORDER BY x.w, x.p
-                ON CONFLICT (tenant_id, warehouse_id, product_id) DO UPDATE SET on_hand = stock_balances.on_hand + excluded.on_hand
-                """, [tenantId, adds.Select(d => d.WarehouseId).ToArray(), adds.Select(d => d.ProductId).ToArray(), adds.Select(d => d.Delta).ToArray()], ct);
-        var takes = moving.Where(d => d.Delta < 0 && !allowNegative).ToList();
-        if (takes.Count == 0) return null;
-        var taken = await db.Database.ExecuteSqlRawAsync("""
-            UPDATE stock_balances b SET on_hand = b.on_hand + x.d FROM unnest({1}, {2}, {3}) AS x(w, p, d)
-            WHERE b.tenant_id = {0} AND b.warehouse_id = x.w AND b.product_id = x.p AND b.on_hand + x.d >= 0
-            """, [tenantId, takes.Select(d => d.WarehouseId).ToArray(), takes.Select(d => d.ProductId).ToArray(), takes.Select(d => d.Delta).ToArray()], ct);
-        // Every row was locked and checked above, so all of them apply; anything else is a bug, not a business refusal.
-        return taken == takes.Count ? null : throw new InvalidOperationException("A locked stock balance changed during its posting.");
-    }
-
-    private sealed record LockedBalance(Guid WarehouseId, Guid ProductId, decimal OnHand);
-
-    /// <summary>
     /// Adds to a balance, creating its row when missing, in one statement (an upsert: a concurrent creator of the same
     /// row never makes it fail).
     /// </summary>
     private static Task<int> AddToBalanceAsync(SidigDbContext db, Guid tenantId, Guid warehouseId, Guid productId, decimal delta, CancellationToken ct)
     {
         var n = Names.Of(db);
-        object quantity = db.Database.IsNpgsql() ? delta : (double)delta; // the SQLite model stores decimals as REAL (ADR 0004)
+        var quantity = (double)delta; // SQLite only (PostgreSQL posts in PostgresPosting); its model stores decimals as REAL (ADR 0004)
         return db.Database.ExecuteSqlRawAsync(
             $"INSERT INTO {n.Table} ({n.Tenant}, {n.Warehouse}, {n.Product}, {n.OnHand}) VALUES ({{0}}, {{1}}, {{2}}, {{3}}) " +
             $"ON CONFLICT ({n.Tenant}, {n.Warehouse}, {n.Product}) DO UPDATE SET {n.OnHand} = {n.Table}.{n.OnHand} + excluded.{n.OnHand}",

@@ -77,6 +77,8 @@ public static class StockBench
             return (from, to, products);
         }).ToList()).ToList();
         var failures = 0;
+        var postmaster = await PostmasterPidAsync(cluster.SuperuserConnectionString(database));
+        var (appCpu, pgCpu) = (Process.GetCurrentProcess().TotalProcessorTime, ClusterCpu(postmaster));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(plans.Select((plan, w) => Task.Run(async () =>
         {
@@ -98,10 +100,15 @@ public static class StockBench
             }
         })));
         clock.Stop();
+        (appCpu, pgCpu) = (Process.GetCurrentProcess().TotalProcessorTime - appCpu, ClusterCpu(postmaster) - pgCpu);
         var postings = writers * postingsPerWriter;
         var movements = postings * (linesPerPosting / 2) * 2;
         Console.WriteLine($"(a) {writers} writers × {postingsPerWriter} postings × {linesPerPosting} lines = {movements:N0} movements in {clock.Elapsed.TotalSeconds:F2} s: " +
                           $"{movements / clock.Elapsed.TotalSeconds:N0} movements/s, {postings / clock.Elapsed.TotalSeconds:N0} postings/s, {failures} refused");
+        // CPU time does not depend on what else the machine runs: with C cores to ourselves, postings/s ≈ C ÷ (app + PostgreSQL).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"    CPU per posting: app {appCpu.TotalMilliseconds / postings:F2} ms, PostgreSQL {pgCpu.TotalMilliseconds / postings:F2} ms " +
+            $"(≈ {Environment.ProcessorCount * 1000 / ((appCpu + pgCpu).TotalMilliseconds / postings) * (movements / postings):N0} movements/s on {Environment.ProcessorCount} idle cores)"));
         await InTenant(services, tenant, async sp =>
         {
             var check = Stopwatch.StartNew();
@@ -130,6 +137,42 @@ public static class StockBench
             Console.WriteLine($"(b) overview by {grouping.ToString().ToLowerInvariant()}: median {times[times.Count / 2]:F1} ms, p95 {times[(int)(times.Count * 0.95)]:F1} ms, max {times[^1]:F1} ms (20 runs)");
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private static async Task<int> PostmasterPidAsync(string superuser)
+    {
+        await using var conn = new NpgsqlConnection(superuser);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT pg_backend_pid()", conn);
+        var backend = (int)(await cmd.ExecuteScalarAsync())!;
+        return int.Parse(Stat(backend)[1], CultureInfo.InvariantCulture); // ppid of a backend = the postmaster
+    }
+
+    /// <summary>CPU time of the cluster: the postmaster with its reaped children, plus its live children (the backends).</summary>
+    private static TimeSpan ClusterCpu(int postmaster)
+    {
+        var tick = 100.0; // USER_HZ on Linux
+        double Ticks(string[] f, bool children) => double.Parse(f[11], CultureInfo.InvariantCulture) + double.Parse(f[12], CultureInfo.InvariantCulture)
+            + (children ? double.Parse(f[13], CultureInfo.InvariantCulture) + double.Parse(f[14], CultureInfo.InvariantCulture) : 0);
+        var total = Ticks(Stat(postmaster), true);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == postmaster) continue;
+            try
+            {
+                var f = Stat(pid);
+                if (f[1] == postmaster.ToString(CultureInfo.InvariantCulture)) total += Ticks(f, false);
+            }
+            catch (IOException) { } // exited meanwhile
+        }
+        return TimeSpan.FromSeconds(total / tick);
+    }
+
+    /// <summary>/proc/pid/stat from field 3 on (state, ppid, …), so field n of proc(5) is index n − 3.</summary>
+    private static string[] Stat(int pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        return text[(text.LastIndexOf(')') + 2)..].Split(' ');
     }
 
     private static async Task<SidigDbContext> Db(IServiceProvider sp) =>
@@ -241,7 +284,9 @@ public static class StockBench
             }
             await writer.CompleteAsync();
         }
-        await using var analyze = new NpgsqlCommand("ANALYZE", conn) { CommandTimeout = 600 };
+        // VACUUM too, not only ANALYZE: a freshly copied table has no visibility map and unset hint bits, and
+        // autovacuum would otherwise vacuum the million rows in the middle of the measured postings.
+        await using var analyze = new NpgsqlCommand("VACUUM ANALYZE", conn) { CommandTimeout = 600 };
         await analyze.ExecuteNonQueryAsync();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {pairs.Count * perPair:N0} movements over {pairs.Count:N0} balances"));
     }
