@@ -73,27 +73,8 @@ public static class OrderSubmission
         var blocks = new List<Error>();
         var needs = new List<ApprovalNeed>();
         var lines = order.Lines;
-        var productIds = lines.Select(l => l.ProductId).ToList();
 
-        // Stock in the chosen warehouse, less what other released orders still have to ship from it.
-        if (order.WarehouseId is { } warehouseId)
-        {
-            var onHand = await db.StockBalances.AsNoTracking().Where(b => b.WarehouseId == warehouseId && productIds.Contains(b.ProductId))
-                .Select(b => new { b.ProductId, b.OnHand }).ToDictionaryAsync(b => b.ProductId, b => b.OnHand, ct);
-            var committed = await (from o in db.SalesOrders.AsNoTracking()
-                                   where o.WarehouseId == warehouseId && o.Id != order.Id && Released.Contains(o.Status)
-                                   from l in db.OrderLines.Where(x => x.OrderId == o.Id && productIds.Contains(x.ProductId))
-                                   select new { l.ProductId, l.Quantity, l.ShippedQuantity }).ToListAsync(ct);
-            var open = committed.GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity - c.ShippedQuantity));
-            for (var i = 0; i < lines.Count; i++)
-            {
-                var l = lines[i];
-                var available = onHand.GetValueOrDefault(l.ProductId) - open.GetValueOrDefault(l.ProductId);
-                if (l.Quantity > available)
-                    blocks.Add(new Error("Order.StockShort", $"Lines[{i}].Quantity", l.Sku, StockText.Quantity(Math.Max(0, available)), l.Unit));
-            }
-        }
-        else blocks.Add(new Error("Order.WarehouseRequired", "WarehouseId"));
+        blocks.AddRange(await CheckStockAsync(db, order, ct));
 
         var partner = await db.Partners.AsNoTracking().Where(p => p.Id == order.PartnerId)
             .Select(p => new { p.CreditLimit, p.OverdueLimit }).FirstAsync(ct);
@@ -136,6 +117,30 @@ public static class OrderSubmission
                 Idr.Format(discountValue)]));
         }
         return new OrderCheckOutcome(blocks, needs);
+    }
+
+    /// <summary>Lines above what the chosen warehouse can still give: on hand less what other released orders have yet to ship from it.</summary>
+    public static async Task<IReadOnlyList<Error>> CheckStockAsync(SidigDbContext db, SalesOrder order, CancellationToken ct)
+    {
+        if (order.WarehouseId is not { } warehouseId) return [new Error("Order.WarehouseRequired", "WarehouseId")];
+        var lines = order.Lines;
+        var productIds = lines.Select(l => l.ProductId).ToList();
+        var onHand = await db.StockBalances.AsNoTracking().Where(b => b.WarehouseId == warehouseId && productIds.Contains(b.ProductId))
+            .Select(b => new { b.ProductId, b.OnHand }).ToDictionaryAsync(b => b.ProductId, b => b.OnHand, ct);
+        var committed = await (from o in db.SalesOrders.AsNoTracking()
+                               where o.WarehouseId == warehouseId && o.Id != order.Id && Released.Contains(o.Status)
+                               from l in db.OrderLines.Where(x => x.OrderId == o.Id && productIds.Contains(x.ProductId))
+                               select new { l.ProductId, l.Quantity, l.ShippedQuantity }).ToListAsync(ct);
+        var open = committed.GroupBy(c => c.ProductId).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity - c.ShippedQuantity));
+        var blocks = new List<Error>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var l = lines[i];
+            var available = onHand.GetValueOrDefault(l.ProductId) - open.GetValueOrDefault(l.ProductId);
+            if (l.Quantity > available)
+                blocks.Add(new Error("Order.StockShort", $"Lines[{i}].Quantity", l.Sku, StockText.Quantity(Math.Max(0, available)), l.Unit));
+        }
+        return blocks;
     }
 
     /// <summary>
