@@ -100,7 +100,7 @@ public sealed class PlaceOrderHandler(
             IReadOnlyList<Error> problems = [];
             if (cmd.Submit)
             {
-                problems = await OrderSubmission.SubmitAsync(db, order, allocations, text, today, now, user.UserName, ct);
+                problems = await OrderSubmission.SubmitAsync(db, order, allocations, text, OrderSubmission.CultureOf(tenant.Tenant.Language), today, now, user.UserName, ct);
                 await db.SaveChangesAsync(ct);
             }
             if (tx is not null) await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sidig.Domain.Access;
@@ -30,7 +31,7 @@ public sealed class SubmitOrderHandler(
         if (order is null) return Result<OrderStatus>.Fail("Order.NotFound");
         if (order.Status != OrderStatus.Draft) return Result<OrderStatus>.Fail("Order.NotDraft");
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
-        var problems = await OrderSubmission.SubmitAsync(db, order, allocations, text, today, clock.GetUtcNow(), user.UserName, ct);
+        var problems = await OrderSubmission.SubmitAsync(db, order, allocations, text, OrderSubmission.CultureOf(tenant.Tenant.Language), today, clock.GetUtcNow(), user.UserName, ct);
         if (problems.Count > 0) return Result<OrderStatus>.Fail(problems);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -67,9 +68,11 @@ public static class OrderSubmission
         [OrderStatus.Approved, OrderStatus.PartiallyShipped, OrderStatus.Shipped, OrderStatus.Delivered, OrderStatus.Invoiced,
          OrderStatus.PartiallyPaid, OrderStatus.Paid];
 
+    /// <param name="culture">the tenant's language: the details are stored and read by the tenant's approvers</param>
     public static async Task<OrderCheckOutcome> CheckAsync(SidigDbContext db, SalesOrder order, AllocationCheck allocations,
-        IStringLocalizer text, DateOnly today, CancellationToken ct)
+        IStringLocalizer text, CultureInfo culture, DateOnly today, CancellationToken ct)
     {
+        string T(string key, params object[] args) => In(culture, () => text[key, args]);
         var blocks = new List<Error>();
         var needs = new List<ApprovalNeed>();
         var lines = order.Lines;
@@ -92,29 +95,30 @@ public static class OrderSubmission
                 .Sum(l => SalesMath.NetShare(l.NetAmount, l.Quantity, l.Quantity - l.InvoicedQuantity));
             var exposure = receivable + uninvoiced + order.Total;
             if (exposure > partner.CreditLimit)
-                needs.Add(new(ApprovalReason.CreditLimit, text["Check.CreditLimit", Idr.Format(receivable), Idr.Format(uninvoiced),
-                    Idr.Format(order.Total), Idr.Format(exposure), Idr.Format(partner.CreditLimit)]));
+                needs.Add(new(ApprovalReason.CreditLimit, T("Check.CreditLimit", Idr.Format(receivable), Idr.Format(uninvoiced),
+                    Idr.Format(order.Total), Idr.Format(exposure), Idr.Format(partner.CreditLimit))));
         }
 
         var overdue = invoices.Where(i => i.DueDate < today).ToList();
         var overdueAmount = overdue.Sum(i => Math.Max(0, i.Total - i.PaidAmount - i.CreditedAmount));
         if (overdueAmount > partner.OverdueLimit)
-            needs.Add(new(ApprovalReason.OverdueInvoices, text["Check.Overdue", overdue.Count, Idr.Format(overdueAmount), Idr.Format(partner.OverdueLimit)]));
+            needs.Add(new(ApprovalReason.OverdueInvoices, T("Check.Overdue", overdue.Count, Idr.Format(overdueAmount), Idr.Format(partner.OverdueLimit))));
 
         var over = new List<string>();
         foreach (var l in lines)
         {
             if (await allocations.RemainingAsync(db, order.PartnerId, l.ProductId, order.OrderDate, ct) is { } quota && l.Quantity > quota.Remaining)
-                over.Add(text["Check.AllocationLine", l.Sku, StockText.Quantity(l.Quantity), StockText.Quantity(Math.Max(0, quota.Remaining)), l.Unit]);
+                over.Add(T("Check.AllocationLine", l.Sku, In(culture, () => StockText.Quantity(l.Quantity)),
+                    In(culture, () => StockText.Quantity(Math.Max(0, quota.Remaining))), l.Unit));
         }
-        if (over.Count > 0) needs.Add(new(ApprovalReason.Allocation, Cut(text["Check.Allocation", string.Join("; ", over)])));
+        if (over.Count > 0) needs.Add(new(ApprovalReason.Allocation, Cut(T("Check.Allocation", string.Join("; ", over)))));
 
         var settings = await db.SalesSettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? SalesSettings.CreateDefault();
         if (order.HighestDiscountPercent > settings.DiscountApprovalPercent)
         {
             var discountValue = order.GrossTotal - order.Total;
-            needs.Add(new(ApprovalReason.Discount, text["Check.Discount", Percent(order.HighestDiscountPercent), Percent(settings.DiscountApprovalPercent),
-                Idr.Format(discountValue)]));
+            needs.Add(new(ApprovalReason.Discount, T("Check.Discount", In(culture, () => Percent(order.HighestDiscountPercent)),
+                In(culture, () => Percent(settings.DiscountApprovalPercent)), Idr.Format(discountValue))));
         }
         return new OrderCheckOutcome(blocks, needs);
     }
@@ -148,13 +152,13 @@ public static class OrderSubmission
     /// draft) or none (submitted: approved at once, which consumes the allocations, or awaiting approval).
     /// </summary>
     public static async Task<IReadOnlyList<Error>> SubmitAsync(SidigDbContext db, SalesOrder order, AllocationCheck allocations,
-        IStringLocalizer text, DateOnly today, DateTimeOffset now, string? by, CancellationToken ct)
+        IStringLocalizer text, CultureInfo culture, DateOnly today, DateTimeOffset now, string? by, CancellationToken ct)
     {
         if (order.Lines.Count == 0) return [new Error("Sales.NoLines", "Lines")];
         if (order.WarehouseId is null) return [new Error("Order.WarehouseRequired", "WarehouseId")];
         if (!await OrderPricing.IsPrincipalWarehouseAsync(db, order.WarehouseId.Value, ct)) return [new Error("Order.WarehouseInvalid", "WarehouseId")];
         await LockAsync(db, order, ct);
-        var outcome = await CheckAsync(db, order, allocations, text, today, ct);
+        var outcome = await CheckAsync(db, order, allocations, text, culture, today, ct);
         if (outcome.Blocks.Count > 0) return outcome.Blocks;
         try
         {
@@ -203,7 +207,29 @@ public static class OrderSubmission
             .Where(x => x.Item1 is not null).Select(x => (x.Item1!, x.Quantity)).ToList();
     }
 
-    private static string Percent(decimal p) => p.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture) + " %";
+    /// <summary>The tenant's culture for texts that are stored (falls back to id-ID).</summary>
+    public static CultureInfo CultureOf(string? language)
+    {
+        try { return CultureInfo.GetCultureInfo(string.IsNullOrWhiteSpace(language) ? "id-ID" : language); }
+        catch (CultureNotFoundException) { return CultureInfo.GetCultureInfo("id-ID"); }
+    }
+
+    private static string In(CultureInfo culture, Func<string> text)
+    {
+        var (c, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+            return text();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = c;
+            CultureInfo.CurrentUICulture = ui;
+        }
+    }
+
+    private static string Percent(decimal p) => p.ToString("0.##", CultureInfo.CurrentCulture) + " %";
 
     private static string Cut(string s) => s.Length <= 500 ? s : s[..497] + "...";
 }

@@ -47,7 +47,7 @@ public sealed class UpdateOrderHandler(
         IReadOnlyList<Error> problems = [];
         if (cmd.Submit)
         {
-            problems = await OrderSubmission.SubmitAsync(db, order, allocations, text, today, clock.GetUtcNow(), user.UserName, ct);
+            problems = await OrderSubmission.SubmitAsync(db, order, allocations, text, OrderSubmission.CultureOf(tenant.Tenant.Language), today, clock.GetUtcNow(), user.UserName, ct);
             await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
