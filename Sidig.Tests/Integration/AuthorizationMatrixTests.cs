@@ -40,6 +40,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/stock"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
         ["/stock/movements"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
         ["/stock/warehouses"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/orders"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser],
+        ["/orders/new"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser, Roles.AgentUser],
+        ["/orders/approvals"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/quotations"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser],
+        ["/quotations/new"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser, Roles.AgentUser],
+        ["/admin/sales-settings"] = [Roles.PrincipalAdmin],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
