@@ -40,5 +40,6 @@ public static class FeaturesSetup
         app.MapCompanyEndpoints();
         app.MapImportEndpoints();
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
+        Api.ApiEndpoints.MapApiEndpoints(app);
     }
 }
