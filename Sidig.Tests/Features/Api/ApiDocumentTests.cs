@@ -41,10 +41,19 @@ public sealed class ApiDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
     public async Task The_reference_page_answers_without_sign_in()
     {
         using var client = app.Client("demo");
-        var response = await client.Http.GetAsync("/api/docs");
+        var bare = await client.Http.GetAsync("/api/docs");
+        bare.StatusCode.ShouldBe(HttpStatusCode.Redirect); // to the trailing slash, so the page's relative asset paths resolve
+        bare.Headers.Location!.OriginalString.ShouldEndWith("/api/docs/");
+
+        var response = await client.Http.GetAsync("/api/docs/");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("/openapi/v1.json");
+        html.ShouldContain("/openapi/{documentName}.json");
+        // The reference page's script is served by the app itself (no CDN).
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"([^\"]+\\.js)\"").Groups[1].Value;
+        script.ShouldNotBeNullOrEmpty(html);
+        script.ShouldNotStartWith("http");
+        (await client.Http.GetAsync(new Uri(new Uri("http://demo.localhost/api/docs/"), script))).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
 

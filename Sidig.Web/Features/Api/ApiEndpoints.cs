@@ -7,9 +7,9 @@ using Scalar.AspNetCore;
 
 namespace Sidig.Web.Features.Api;
 
-public sealed record OrderListQuery(string? Status, string? PartnerId, string? CustomerReference, string? From, string? To, string? Page, string? PageSize);
-public sealed record InvoiceListQuery(string? Status, string? PartnerId, string? From, string? To, string? Page, string? PageSize);
-public sealed record StockQuery(string? Warehouse, string? Product, string? IncludeZero, string? Page, string? PageSize);
+public sealed record OrderListQuery([FromQuery(Name = "status")] string? Status, [FromQuery(Name = "partnerId")] string? PartnerId, [FromQuery(Name = "customerReference")] string? CustomerReference, [FromQuery(Name = "from")] string? From, [FromQuery(Name = "to")] string? To, [FromQuery(Name = "page")] string? Page, [FromQuery(Name = "pageSize")] string? PageSize);
+public sealed record InvoiceListQuery([FromQuery(Name = "status")] string? Status, [FromQuery(Name = "partnerId")] string? PartnerId, [FromQuery(Name = "from")] string? From, [FromQuery(Name = "to")] string? To, [FromQuery(Name = "page")] string? Page, [FromQuery(Name = "pageSize")] string? PageSize);
+public sealed record StockQuery([FromQuery(Name = "warehouse")] string? Warehouse, [FromQuery(Name = "product")] string? Product, [FromQuery(Name = "includeZero")] string? IncludeZero, [FromQuery(Name = "page")] string? Page, [FromQuery(Name = "pageSize")] string? PageSize);
 
 /// <summary>
 /// The REST API of a tenant, on its own host: <c>/api/v1/*</c> (JSON, camelCase, enums as names), API keys only
