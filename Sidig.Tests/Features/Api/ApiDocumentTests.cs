@@ -35,6 +35,15 @@ public sealed class ApiDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
         var listParameters = orders.GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
         listParameters.ShouldContain("status");
         listParameters.ShouldContain("pageSize");
+        var post = orders.GetProperty("post");
+        var idempotency = post.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        idempotency.GetProperty("in").GetString().ShouldBe("header");
+        idempotency.GetProperty("required").GetBoolean().ShouldBeTrue();
+        post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _).ShouldBeTrue();
+        var responses = post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToList();
+        responses.ShouldContain("201");
+        responses.ShouldContain("422");
+        doc.GetProperty("components").GetProperty("schemas").TryGetProperty("ApiOrderRequest", out _).ShouldBeTrue();
     }
 
     [Fact]
