@@ -11,6 +11,8 @@ public static class Roles
     public const string Technician = nameof(Technician);
     public const string DistributorUser = nameof(DistributorUser);
     public const string AgentUser = nameof(AgentUser);
+    /// <summary>Held only by an API key's principal (never by a user: not in <see cref="All"/> nor <see cref="Tenant"/>).</summary>
+    public const string ApiClient = nameof(ApiClient);
 
     public static readonly IReadOnlyList<string> All =
         [PlatformOperator, PrincipalAdmin, Sales, Finance, Warehouse, CustomerService, Technician, DistributorUser, AgentUser];

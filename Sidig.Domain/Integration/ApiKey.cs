@@ -76,4 +76,12 @@ public sealed class IdempotencyRecord : Entity, ITenantOwned
             ApiKeyId = apiKeyId, Key = key, RequestHash = requestHash, StatusCode = statusCode, ResponseBody = responseBody, Location = location, CreatedAt = now,
         };
     }
+
+    /// <summary>Stores the response once the work is done (the row was inserted first, as the lock that concurrent retries wait on).</summary>
+    public void Complete(int statusCode, string responseBody, string? location)
+    {
+        StatusCode = statusCode;
+        ResponseBody = responseBody;
+        Location = location;
+    }
 }

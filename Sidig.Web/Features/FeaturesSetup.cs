@@ -42,5 +42,6 @@ public static class FeaturesSetup
         app.MapImportEndpoints();
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
         Documents.DocumentEndpoints.MapDocumentEndpoints(app);
+        Api.ApiEndpoints.MapApiEndpoints(app);
     }
 }

@@ -12,6 +12,7 @@ using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Seeding;
 using Sidig.Web.Components;
 using Sidig.Web.Features;
+using Sidig.Web.Features.Api;
 using Sidig.Web.Tenancy;
 
 namespace Sidig.Web.Hosting;
@@ -56,6 +57,7 @@ public static class WebSetup
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddSidigFeatures();
+        services.AddSidigApi(configuration);
         return services;
     }
 
@@ -81,7 +83,7 @@ public static class WebSetup
         Tenant(Policies.ManageCatalog, Roles.PrincipalAdmin, Roles.Sales);
         Tenant(Policies.ViewPartners, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService);
         Tenant(Policies.ManagePartners, Roles.PrincipalAdmin, Roles.Sales);
-        Tenant(Policies.ViewStock, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser);
+        Tenant(Policies.ViewStock, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser, Roles.ApiClient);
         Tenant(Policies.ManageWarehouses, Roles.PrincipalAdmin, Roles.Warehouse);
         Tenant(Policies.MoveStock, Roles.PrincipalAdmin, Roles.Warehouse);
         Tenant(Policies.AdjustStock, Roles.PrincipalAdmin, Roles.Warehouse);
@@ -91,11 +93,11 @@ public static class WebSetup
         Tenant(Policies.ManageAllocations, Roles.PrincipalAdmin, Roles.Sales);
         Tenant(Policies.ManageStockSettings, Roles.PrincipalAdmin);
         Tenant(Policies.ImportData, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse);
-        Tenant(Policies.ViewOrders, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser);
-        Tenant(Policies.PlaceOrders, Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser, Roles.AgentUser);
+        Tenant(Policies.ViewOrders, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser, Roles.ApiClient);
+        Tenant(Policies.PlaceOrders, Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser, Roles.AgentUser, Roles.ApiClient);
         Tenant(Policies.ApproveOrders, Roles.PrincipalAdmin, Roles.Finance);
         Tenant(Policies.ShipOrders, Roles.PrincipalAdmin, Roles.Warehouse);
-        Tenant(Policies.ViewInvoices, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser);
+        Tenant(Policies.ViewInvoices, Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser, Roles.ApiClient);
         Tenant(Policies.ManageInvoices, Roles.PrincipalAdmin, Roles.Finance);
         Tenant(Policies.ReportPayments, Roles.DistributorUser);
         Tenant(Policies.ManageCommissions, Roles.PrincipalAdmin, Roles.Finance);
@@ -156,6 +158,7 @@ public static class WebSetup
             o.RequestCultureProviders.Insert(cookie + 1, new UserAndTenantCultureProvider());
         });
         app.UseAuthorization();
+        app.UseRateLimiter(); // after authorization: the API's limits are per API key
         app.UseAntiforgery();
 
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
