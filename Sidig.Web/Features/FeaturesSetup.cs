@@ -17,6 +17,7 @@ public static class FeaturesSetup
         services.AddScoped<Catalog.PriceLookupService>();
         services.AddScoped<Allocations.AllocationCheck>();
         services.AddScoped<Stock.StockDocumentPoster>();
+        services.AddScoped<Invoicing.InvoiceIssuer>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.AddSidigImport();
@@ -40,5 +41,6 @@ public static class FeaturesSetup
         app.MapCompanyEndpoints();
         app.MapImportEndpoints();
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
+        Invoicing.InvoicingEndpoints.MapInvoicingEndpoints(app);
     }
 }
