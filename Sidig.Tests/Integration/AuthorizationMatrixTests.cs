@@ -40,6 +40,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/stock"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
         ["/stock/movements"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
         ["/stock/warehouses"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/delivery-notes"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser],
+        ["/delivery-notes/new"] = [Roles.PrincipalAdmin, Roles.Warehouse],
+        ["/invoices"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser],
+        ["/invoices/new"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/payments"] = [Roles.PrincipalAdmin, Roles.Finance],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
