@@ -47,6 +47,11 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/quotations"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser],
         ["/quotations/new"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.DistributorUser, Roles.AgentUser],
         ["/admin/sales-settings"] = [Roles.PrincipalAdmin],
+        ["/delivery-notes"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.DistributorUser, Roles.AgentUser],
+        ["/delivery-notes/new"] = [Roles.PrincipalAdmin, Roles.Warehouse],
+        ["/invoices"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser],
+        ["/invoices/new"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/payments"] = [Roles.PrincipalAdmin, Roles.Finance],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>

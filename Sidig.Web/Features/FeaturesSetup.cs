@@ -18,6 +18,7 @@ public static class FeaturesSetup
         services.AddScoped<Allocations.AllocationCheck>();
         services.AddScoped<Stock.StockDocumentPoster>();
         services.AddScoped<Documents.DocumentSources>();
+        services.AddScoped<Invoicing.InvoiceIssuer>();
         services.AddScoped<AccountLinkFactory>();
         services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
         services.AddSidigImport();
@@ -43,5 +44,6 @@ public static class FeaturesSetup
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
         Documents.DocumentEndpoints.MapDocumentEndpoints(app);
         Api.ApiEndpoints.MapApiEndpoints(app);
+        Invoicing.InvoicingEndpoints.MapInvoicingEndpoints(app);
     }
 }

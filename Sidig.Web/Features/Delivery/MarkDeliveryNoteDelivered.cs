@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Sidig.Domain.Access;
+using Sidig.Domain.Common;
+using Sidig.Domain.Orders;
+using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Tenancy;
+using Sidig.Web.Features.Lookups;
+
+namespace Sidig.Web.Features.Delivery;
+
+/// <summary>Proof of delivery: the date it arrived and who signed for it; the order's delivered quantities follow.</summary>
+public sealed record MarkDeliveryNoteDelivered(Guid DeliveryNoteId, DateOnly? DeliveredOn, string? ReceivedBy)
+{
+    public IReadOnlyList<Error> Check(DateOnly today)
+    {
+        var errors = new List<Error>();
+        if (DeliveredOn is null) errors.Add(new("Validation.Required", nameof(DeliveredOn)));
+        else if (DeliveredOn > today) errors.Add(new("Delivery.DateInFuture", nameof(DeliveredOn)));
+        if (string.IsNullOrWhiteSpace(ReceivedBy)) errors.Add(new("Delivery.ReceivedByRequired", nameof(ReceivedBy)));
+        else if (ReceivedBy.Trim().Length > 100) errors.Add(new("Validation.TooLong", nameof(ReceivedBy)));
+        return errors;
+    }
+}
+
+public sealed class MarkDeliveryNoteDeliveredHandler(
+    IDbContextFactory<SidigDbContext> factory, Permissions permissions, TimeProvider clock, TenantContext tenant, CurrentUser user)
+{
+    public async Task<Result> HandleAsync(MarkDeliveryNoteDelivered command, CancellationToken ct = default)
+    {
+        if (!await permissions.HasAsync(Policies.ShipOrders)) return Result.Fail("Access.Denied");
+        var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
+        if (command.Check(today) is { Count: > 0 } invalid) return Result.Fail(invalid);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var orderId = await db.DeliveryNotes.AsNoTracking().Where(n => n.Id == command.DeliveryNoteId).Select(n => (Guid?)n.OrderId).FirstOrDefaultAsync(ct);
+        if (orderId is null) return Result.Fail("Delivery.NotFound");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await RowLocks.LockAsync<SalesOrder>(db, [orderId.Value], ct);
+        var note = await db.DeliveryNotes.Include(n => n.Lines).FirstAsync(n => n.Id == command.DeliveryNoteId, ct);
+        var order = await db.SalesOrders.Include(o => o.Lines).FirstAsync(o => o.Id == orderId, ct);
+        var now = clock.GetUtcNow();
+        try
+        {
+            note.MarkDelivered(command.DeliveredOn!.Value, today, command.ReceivedBy!, user.UserName);
+            order.RecordDelivered(note.QuantityByOrderLine(), now, user.UserName);
+        }
+        catch (DomainException e)
+        {
+            return Result.Fail(e.Code, e.Code is "Delivery.DeliveredBeforeShipped" or "Delivery.DateInFuture" ? nameof(command.DeliveredOn) : null);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result.Ok();
+    }
+}
