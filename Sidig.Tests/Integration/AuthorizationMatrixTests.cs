@@ -40,6 +40,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/stock"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
         ["/stock/movements"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
         ["/stock/warehouses"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.Warehouse, Roles.CustomerService, Roles.DistributorUser],
+        ["/credit-notes"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser],
+        ["/credit-notes/new"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/receivables"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/portal/statement"] = [Roles.DistributorUser],
+        ["/commissions"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/commissions/mine"] = [Roles.AgentUser],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>

@@ -56,6 +56,11 @@ public sealed class CreateCreditNoteHandler(
         if (command.Check(today) is { Count: > 0 } errors) return Result<CreatedCreditNote>.Fail(errors);
 
         await using var db = await factory.CreateDbContextAsync(ct);
+        // The number first: its row lock (until commit) queues concurrent returns of the tenant, so what is read below
+        // (returned so far, credited so far) is what the previous return committed. A refusal gives the number back.
+        var year = command.IssueDate!.Value.Year.ToString(CultureInfo.InvariantCulture);
+        await using var tx = await db.Database.BeginTransactionAsync(ct); // disposed uncommitted = rolled back
+        var number = NumberSequences.Format(NumberPrefix, year, await NumberSequences.NextAsync(db, NumberPrefix, year, ct));
         var invoice = await db.Invoices.Include(i => i.Lines).FirstOrDefaultAsync(i => i.Id == command.InvoiceId, ct);
         if (invoice is null) return Result<CreatedCreditNote>.Fail("CreditNote.InvoiceNotFound");
         if (invoice.Status == InvoiceStatus.Cancelled) return Result<CreatedCreditNote>.Fail("CreditNote.InvoiceCancelled");
@@ -65,7 +70,7 @@ public sealed class CreateCreditNoteHandler(
             return Result<CreatedCreditNote>.Fail("CreditNote.WarehouseNotAllowed", nameof(CreateCreditNote.WarehouseId));
 
         var orderIds = invoice.Lines.Select(l => l.OrderId).Distinct().ToList();
-        var orders = await db.SalesOrders.Include(o => o.Lines).Include(o => o.History).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
+        var orders = await db.SalesOrders.Include(o => o.Lines).Where(o => orderIds.Contains(o.Id)).ToListAsync(ct);
         var orderLines = orders.SelectMany(o => o.Lines).ToDictionary(l => l.Id);
 
         // Each line against what may still be returned, with the line's field, before the domain (which refuses the same).
@@ -86,13 +91,10 @@ public sealed class CreateCreditNoteHandler(
         }
         if (lineErrors.Count > 0) return Result<CreatedCreditNote>.Fail(lineErrors);
 
-        var year = command.IssueDate!.Value.Year.ToString(CultureInfo.InvariantCulture);
         var now = clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct); // disposed uncommitted = rolled back
         CreditNote note;
         try
         {
-            var number = NumberSequences.Format(NumberPrefix, year, await NumberSequences.NextAsync(db, NumberPrefix, year, ct));
             var deliveredNotReturned = orderLines.ToDictionary(kv => kv.Key, kv => kv.Value.DeliveredQuantity - kv.Value.ReturnedQuantity);
             note = CreditNote.Create(number, invoice, command.WarehouseId!.Value, command.IssueDate.Value, command.Reason!.Trim(), requested,
                 deliveredNotReturned, now, user.UserName);
@@ -122,6 +124,8 @@ public sealed class CreateCreditNoteHandler(
                 "Sales.DuplicateProduct" => "CreditNote.DuplicateLine",
                 "Sales.QuantityInvalid" or "Sales.QuantityPrecision" => "CreditNote.QuantityInvalid",
                 "Invoice.LineNotFound" => "CreditNote.LineNotFound",
+                // Checked above with the figures; the domain refusing them now means another return came in between.
+                "Return.QuantityAboveInvoiced" or "Return.QuantityAboveDelivered" => "CreditNote.QuantityChanged",
                 _ => e.Code,
             });
         }
