@@ -52,6 +52,12 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/invoices"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser],
         ["/invoices/new"] = [Roles.PrincipalAdmin, Roles.Finance],
         ["/payments"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/credit-notes"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Finance, Roles.DistributorUser, Roles.AgentUser],
+        ["/credit-notes/new"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/receivables"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/portal/statement"] = [Roles.DistributorUser],
+        ["/commissions"] = [Roles.PrincipalAdmin, Roles.Finance],
+        ["/commissions/mine"] = [Roles.AgentUser],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
