@@ -18,7 +18,7 @@ public static class FeaturesSetup
         services.AddScoped<Allocations.AllocationCheck>();
         services.AddScoped<Stock.StockDocumentPoster>();
         services.AddScoped<AccountLinkFactory>();
-        services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
+        services.AddScoped<IAccountLinkSender, OutboxAccountLinkSender>();
         services.AddSidigImport();
         services.AddSidigImporters();
         services.Scan();
