@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Sidig.Infrastructure.Identity;
 using Sidig.Infrastructure.Jobs;
+using Sidig.Infrastructure.Notifications;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Persistence.Interceptors;
 using Sidig.Infrastructure.Reference;
@@ -57,6 +58,7 @@ public static class DependencyInjection
 
         services.AddDataProtection().SetApplicationName("Sidig").PersistKeysToDbContext<SidigDbContext>();
 
+        services.AddSidigNotifications(configuration);
         services.AddSidigJobs(db, configuration.GetValue("Sidig:Jobs:Server", true));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();

@@ -25,5 +25,7 @@ public static class JobsSetup
         services.AddScoped<TenantJobScope>();
         services.AddTransient<ExpireInvitationsJob>();
         services.AddTransient<RecurringTenantJobs>();
+        services.AddTransient<Notifications.OutboxSenderJob>();
+        services.AddTransient<Notifications.PaymentReminderJob>();
     }
 }

@@ -12,6 +12,22 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
     public static void Register(IRecurringJobManager manager)
     {
         manager.AddOrUpdate<RecurringTenantJobs>("expire-invitations", j => j.EnqueueExpireInvitations(), Cron.Hourly());
+        manager.AddOrUpdate<RecurringTenantJobs>("outbox-sender", j => j.EnqueueOutboxSenders(), Cron.Minutely());
+        // 01:00 UTC = 08:00 WIB, 09:00 WITA, 10:00 WIT: a working-hours morning in every Indonesian zone.
+        manager.AddOrUpdate<RecurringTenantJobs>("payment-reminders", j => j.EnqueuePaymentReminders(), Cron.Daily(1));
+    }
+
+    /// <summary>Every active tenant's outbox, and the platform's (password resets of platform operators).</summary>
+    public async Task EnqueueOutboxSenders()
+    {
+        foreach (var id in (await ActiveTenantIds()).Append(Domain.Common.TenantIds.Platform))
+            jobs.Enqueue<Notifications.OutboxSenderJob>(j => j.RunAsync(id, CancellationToken.None));
+    }
+
+    public async Task EnqueuePaymentReminders()
+    {
+        foreach (var id in await ActiveTenantIds())
+            jobs.Enqueue<Notifications.PaymentReminderJob>(j => j.RunAsync(id, CancellationToken.None));
     }
 
     public async Task EnqueueExpireInvitations()

@@ -22,6 +22,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/admin/company"] = [Roles.PrincipalAdmin],
         ["/admin/audit"] = [Roles.PrincipalAdmin],
         ["/admin/api-keys"] = [Roles.PrincipalAdmin],
+        ["/admin/outbox"] = [Roles.PrincipalAdmin],
         ["/catalog/products"] = [Roles.PrincipalAdmin, Roles.Sales],
         ["/catalog/products/new"] = [Roles.PrincipalAdmin, Roles.Sales],
         ["/catalog/categories"] = [Roles.PrincipalAdmin, Roles.Sales],

@@ -8,12 +8,13 @@ using Sidig.Web.Features.Account;
 
 namespace Sidig.Tests.TestSupport;
 
-/// <summary>Stands in for e-mail delivery: keeps every invitation and reset link the app sends, for the test to follow.</summary>
+/// <summary>Stands in for e-mail delivery: keeps every invitation and reset link the app sends, for the test to follow.
+/// (The outbox path itself is covered by <c>AccountEmailTests</c>.)</summary>
 public sealed class CapturedAccountLinks : IAccountLinkSender
 {
     private readonly ConcurrentQueue<AccountLink> _links = new();
 
-    public Task SendAsync(AccountLink link, CancellationToken ct = default)
+    public Task SendAsync(AccountLink link, SidigDbContext db, CancellationToken ct = default)
     {
         _links.Enqueue(link);
         return Task.CompletedTask;

@@ -20,7 +20,7 @@ public static class FeaturesSetup
         services.AddScoped<Documents.DocumentSources>();
         services.AddScoped<Invoicing.InvoiceIssuer>();
         services.AddScoped<AccountLinkFactory>();
-        services.AddScoped<IAccountLinkSender, LoggingAccountLinkSender>();
+        services.AddScoped<IAccountLinkSender, OutboxAccountLinkSender>();
         services.AddSidigImport();
         services.AddSidigImporters();
         services.Scan();

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Account;
@@ -44,29 +43,4 @@ public sealed class AccountLinkTests
     public void The_platform_host_gets_links_for_platform_users() =>
         Factory(TenantInfo.Platform).Create("http://sidig.local:5000/", AccountLinkFactory.ResetPasswordPath, Guid.Empty, "t")
             .ShouldStartWith("http://sidig.local:5000/account/reset-password?u=");
-
-    [Fact]
-    public void Until_email_exists_links_are_written_to_the_log_at_information_level()
-    {
-        var logger = new RecordingLogger();
-        var context = new TenantContext();
-        context.Set(Demo);
-        var link = new AccountLink(AccountLinkKind.Invitation, Guid.CreateVersion7(), "budi@demo.test", "https://demo.sidig.local/account/accept-invite?u=1&t=2");
-
-        new LoggingAccountLinkSender(logger, context).SendAsync(link);
-
-        var (level, message) = logger.Entries.ShouldHaveSingleItem();
-        level.ShouldBe(LogLevel.Information);
-        message.ShouldContain(link.Url);
-        message.ShouldContain("budi@demo.test");
-    }
-
-    private sealed class RecordingLogger : ILogger<LoggingAccountLinkSender>
-    {
-        public List<(LogLevel, string)> Entries { get; } = [];
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            Entries.Add((logLevel, formatter(state, exception)));
-    }
 }

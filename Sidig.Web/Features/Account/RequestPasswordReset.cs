@@ -1,17 +1,18 @@
 using Microsoft.AspNetCore.Identity;
 using Sidig.Domain.Common;
 using Sidig.Infrastructure.Identity;
+using Sidig.Infrastructure.Persistence;
 
 namespace Sidig.Web.Features.Account;
 
 /// <summary>
-/// "Forgot password": sends a reset link to an active user of this tenant with that e-mail. Always succeeds, so the
+/// "Forgot password": e-mails a reset link (through the outbox) to an active user of this tenant with that e-mail. Always succeeds, so the
 /// answer never tells whether an account exists.
 /// </summary>
 public sealed record RequestPasswordReset(string Email);
 
 public sealed class RequestPasswordResetHandler(
-    UserManager<AppUser> users, AccountLinkFactory links, IAccountLinkSender sender, ILogger<RequestPasswordResetHandler> logger)
+    UserManager<AppUser> users, SidigDbContext db, AccountLinkFactory links, IAccountLinkSender sender, ILogger<RequestPasswordResetHandler> logger)
 {
     /// <param name="origin">The address the request came to; the link points there when it is this tenant's host.</param>
     public async Task<Result> HandleAsync(RequestPasswordReset command, string origin, CancellationToken ct = default)
@@ -27,7 +28,7 @@ public sealed class RequestPasswordResetHandler(
             logger.LogWarning("Password reset requested through a foreign origin {Origin}; no link was made", origin);
             return Result.Ok();
         }
-        await sender.SendAsync(new AccountLink(AccountLinkKind.PasswordReset, user.Id, user.Email ?? email!, link), ct);
+        await sender.SendAsync(new AccountLink(AccountLinkKind.PasswordReset, user.Id, user.Email ?? email!, link, user.Language), db, ct);
         return Result.Ok();
     }
 }

@@ -94,10 +94,11 @@ public class CreateTenantHandler(
         }
 
         var info = new TenantInfo(tenant.Id, tenant.Slug, tenant.DisplayName, tenant.TimeZoneId, tenant.Language, tenant.IsActive);
-        Result<(Guid UserId, string Token)> admin;
+        var url = TenantUrl.For(slug, tenancy.Value.BaseDomain, command.PlatformBaseUri);
+        Result<(Guid UserId, string Link)> admin;
         try
         {
-            admin = await CreateFirstAdminAsync(info, email, command.AdminName.Trim(), actor);
+            admin = await CreateFirstAdminAsync(info, url, email, command.AdminName.Trim(), actor);
         }
         catch (Exception e)
         {
@@ -114,15 +115,14 @@ public class CreateTenantHandler(
         }
 
         store.Invalidate(slug); // a lookup of this host before it existed may be cached as "unknown"
-        var url = TenantUrl.For(slug, tenancy.Value.BaseDomain, command.PlatformBaseUri);
-        var (userId, token) = admin.Value;
-        var link = $"{url}/account/accept-invite?u={userId}&t={Uri.EscapeDataString(token)}";
-        logger.LogInformation("Tenant {Slug} created by {Operator}; invitation link for its first admin {Email}: {InvitationLink}",
-            slug, actor.Identity?.Name, email, link);
+        var (userId, link) = admin.Value;
+        logger.LogInformation("Tenant {Slug} created by {Operator}; invitation for its first admin {Email} queued in its outbox",
+            slug, actor.Identity?.Name, email);
         return Result<TenantCreated>.Ok(new TenantCreated(tenant.Id, slug, userId, url, link));
     }
 
-    private async Task<Result<(Guid, string)>> CreateFirstAdminAsync(TenantInfo tenant, string email, string name, System.Security.Claims.ClaimsPrincipal actor)
+    /// <summary>The first admin and their invitation e-mail, queued in the new tenant's own outbox (so its sender delivers it).</summary>
+    private async Task<Result<(Guid, string)>> CreateFirstAdminAsync(TenantInfo tenant, string url, string email, string name, System.Security.Claims.ClaimsPrincipal actor)
     {
         await using var scope = scopes.CreateAsyncScope();
         var sp = scope.ServiceProvider;
@@ -140,15 +140,19 @@ public class CreateTenantHandler(
         var role = await users.AddToRoleAsync(user, Roles.PrincipalAdmin);
         if (!role.Succeeded) return Result<(Guid, string)>.Fail(IdentityErrors(role));
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return Result<(Guid, string)>.Ok((user.Id, token));
+        var link = $"{url}{Account.AccountLinkFactory.AcceptInvitePath}?u={user.Id}&t={Account.AccountLinkFactory.EncodeToken(token)}";
+        await sp.GetRequiredService<Account.IAccountLinkSender>().SendAsync(
+            new Account.AccountLink(Account.AccountLinkKind.Invitation, user.Id, email, link, tenant.Language), sp.GetRequiredService<SidigDbContext>());
+        return Result<(Guid, string)>.Ok((user.Id, link));
     }
 
-    /// <summary>The compensation: the new tenant's users (in its own scope), then the tenant row (in the platform scope).</summary>
+    /// <summary>The compensation: the new tenant's users and queued e-mail (in its own scope), then the tenant row (in the platform scope).</summary>
     private async Task RemoveTenantAsync(TenantInfo tenant)
     {
         await using (var scope = scopes.CreateAsyncScope())
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenant);
+            await scope.ServiceProvider.GetRequiredService<SidigDbContext>().OutboxMessages.ExecuteDeleteAsync();
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             foreach (var user in await users.Users.ToListAsync()) await users.DeleteAsync(user);
         }

@@ -78,11 +78,12 @@ public sealed class InviteUserHandler(
             if (created.Succeeded) created = await work.Users.AddToRolesAsync(user, command.Roles.Distinct());
             if (!created.Succeeded) return Result<Invitation>.Fail(IdentityErrors.ToErrors(created, work.Users.Options.Password));
             var token = await work.Users.GeneratePasswordResetTokenAsync(user);
+            var link = links.Create(origin, AccountLinkFactory.AcceptInvitePath, user.Id, token)!;
+            // The e-mail is queued in the same transaction: the invited user and their message are written together.
+            await sender.SendAsync(new AccountLink(AccountLinkKind.Invitation, user.Id, email, link, user.Language), work.Db, ct);
             await tx.CommitAsync(ct);
-            return Result<Invitation>.Ok(new Invitation(user.Id, email, links.Create(origin, AccountLinkFactory.AcceptInvitePath, user.Id, token)!));
+            return Result<Invitation>.Ok(new Invitation(user.Id, email, link));
         });
-        if (invitation.Value is { } sent)
-            await sender.SendAsync(new AccountLink(AccountLinkKind.Invitation, sent.UserId, sent.Email, sent.Link), ct);
         return invitation;
     }
 }

@@ -22,14 +22,16 @@ public sealed class ReinviteUserHandler(
             if (user.InvitedAt is null) return Result<Invitation>.Fail("User.NotInvited");
             user.IsActive = true;
             user.InvitedAt = clock.GetUtcNow();
+            await using var tx = await work.Db.Database.BeginTransactionAsync(ct);
             var saved = await work.Users.UpdateSecurityStampAsync(user); // saves, and invalidates every earlier link
             if (!saved.Succeeded) return Result<Invitation>.Fail(IdentityErrors.ToErrors(saved, work.Users.Options.Password));
             var token = await work.Users.GeneratePasswordResetTokenAsync(user);
-            return Result<Invitation>.Ok(new Invitation(user.Id, user.Email ?? "",
-                links.Create(origin, AccountLinkFactory.AcceptInvitePath, user.Id, token)!));
+            var link = links.Create(origin, AccountLinkFactory.AcceptInvitePath, user.Id, token)!;
+            // A new token, so a new key: the re-invitation is a new message, queued with the change that made it.
+            await sender.SendAsync(new AccountLink(AccountLinkKind.Invitation, user.Id, user.Email ?? "", link, user.Language), work.Db, ct);
+            await tx.CommitAsync(ct);
+            return Result<Invitation>.Ok(new Invitation(user.Id, user.Email ?? "", link));
         });
-        if (invitation.Value is { } sent)
-            await sender.SendAsync(new AccountLink(AccountLinkKind.Invitation, sent.UserId, sent.Email, sent.Link), ct);
         return invitation;
     }
 }
