@@ -100,7 +100,7 @@ public abstract class OrdersTests<TApp>(TApp app) where TApp : SidigAppFactory
         approval.Reason.ShouldBe(ApprovalReason.Discount);
         approval.Detail.ShouldContain("12,5");
         approval.Detail.ShouldContain("Rp 25.000"); // 2 × 100.000 × 12,5 %
-        order.History.Select(h => h.To).ShouldBe([OrderStatus.Draft, OrderStatus.Submitted, OrderStatus.AwaitingApproval]);
+        OrderHistory.InOrder(order.History).Select(h => h.To).ShouldBe([OrderStatus.Draft, OrderStatus.Submitted, OrderStatus.AwaitingApproval]);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public abstract class OrdersTests<TApp>(TApp app) where TApp : SidigAppFactory
         (await Reject(Finance, waiting.Id, "Diskon terlalu besar")).Value.ShouldBe(OrderStatus.Draft);
         var rejected = await _o.Load(waiting.Id);
         rejected.Approvals.Single().Decision.ShouldBe(ApprovalDecision.Rejected);
-        rejected.History.Last().Note.ShouldBe("Diskon terlalu besar");
+        OrderHistory.InOrder(rejected.History).Last().Note.ShouldBe("Diskon terlalu besar");
         (await Approve(Finance, waiting.Id)).Errors.Single().Code.ShouldBe("Order.NotAwaitingApproval");
 
         (await Run<SubmitOrderHandler, OrderStatus>(Sales, h => h.HandleAsync(new SubmitOrder(waiting.Id)))).Value.ShouldBe(OrderStatus.AwaitingApproval);

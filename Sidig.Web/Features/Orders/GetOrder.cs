@@ -49,8 +49,31 @@ public sealed class GetOrderHandler(IDbContextFactory<SidigDbContext> factory, P
                 l.NetAmount, l.PriceListName, l.ShippedQuantity, l.DeliveredQuantity, l.InvoicedQuantity)).ToList(),
             o.Approvals.OrderBy(x => x.RequestedAt).ThenBy(x => x.Reason)
                 .Select(x => new OrderApprovalView(x.Reason, x.Detail, x.RequestedAt, x.Decision, x.DecidedAt, x.DecidedBy, x.Note)).ToList(),
-            o.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryView(h.From, h.To, h.At, h.By, h.Note)).ToList(),
+            OrderHistory.InOrder(o.History).Select(h => new OrderHistoryView(h.From, h.To, h.At, h.By, h.Note)).ToList(),
             CanEdit: canPlace && o.IsEditable, CanCancel: (canPlace || canApprove) && o.CanCancel && !openNotes,
             CanDecide: canApprove && o.Status == OrderStatus.AwaitingApproval));
+    }
+}
+
+/// <summary>
+/// An order's status changes in the order they happened. Several changes of one action share a timestamp (submit:
+/// draft → submitted → approved), and ids do not order within a millisecond, so ties follow the chain from → to.
+/// </summary>
+public static class OrderHistory
+{
+    public static IReadOnlyList<OrderStatusChange> InOrder(IEnumerable<OrderStatusChange> changes)
+    {
+        var left = changes.OrderBy(c => c.At).ToList();
+        var result = new List<OrderStatusChange>(left.Count);
+        OrderStatus? current = null;
+        while (left.Count > 0)
+        {
+            var at = left[0].At;
+            var next = left.TakeWhile(c => c.At == at).FirstOrDefault(c => c.From == current) ?? left[0];
+            left.Remove(next);
+            result.Add(next);
+            current = next.To;
+        }
+        return result;
     }
 }
