@@ -82,7 +82,7 @@ public abstract class InvoiceTests<TApp>(TApp app) where TApp : SidigAppFactory
     public async Task A_delivery_note_is_invoiced_once_and_only_when_shipped()
     {
         var s = await _f.ScenarioAsync();
-        var order = await _f.ApprovedOrder(s.Partner.Id, s.From.Id, (s.Product, 5, 100_000, 0));
+        var order = await _f.ApprovedOrder(s.Partner.Id, s.From.Id, (s.Product, 6, 100_000, 0));
         var shipped = await _f.ShippedNote(order, 2);
         var draft = (await _f.CreateNote(FulfilmentBuilders.NoteFor(order, 3))).Value!;
 
