@@ -57,7 +57,9 @@ public sealed class ApiDocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
         var response = await client.Http.GetAsync("/api/docs/");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
-        html.ShouldContain("/openapi/{documentName}.json");
+        // The page loads the document relative to the app's base path (Scalar strips its own /api/docs/ from the address).
+        html.ShouldContain("\"url\":\"openapi/v1.json\"");
+        html.ShouldContain("%2Fapi%2Fdocs%2F");
         // The reference page's script is served by the app itself (no CDN).
         var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"([^\"]+\\.js)\"").Groups[1].Value;
         script.ShouldNotBeNullOrEmpty(html);
