@@ -46,8 +46,8 @@ public sealed class DemoSalesSeed(IServiceProvider sp, TimeProvider clock)
         db.Partners.Add(shop);
         partners[shop.Code] = shop;
         db.CommissionRules.AddRange(
-            CommissionRule.Create(null, null, 0, 2m),
-            CommissionRule.Create(null, null, 20_000_000, 3m),
+            CommissionRule.Create(agent.Id, null, 0, 2m),
+            CommissionRule.Create(agent.Id, null, 20_000_000, 3m),
             CommissionRule.Create(agent.Id, products["AC-10-INV"].Id, 0, 4m));
         await db.SaveChangesAsync(ct);
 
@@ -87,7 +87,7 @@ public sealed class DemoSalesSeed(IServiceProvider sp, TimeProvider clock)
             var partner = partners.Values.First(p => p.Id == order.PartnerId);
             var into = partner.Type == PartnerType.Distributor ? warehouses.Values.FirstOrDefault(w => w.OwnerPartnerId == partner.Id && w.IsActive) : null;
             var lines = order.Lines.Select(l => (l.Id, Math.Max(1, Math.Floor(l.Quantity * share)))).ToList();
-            var note = DeliveryNote.Create(await Next("DeliveryNote", "SJ"), order, primary.Id, into?.Id, today.AddDays(-daysAgo),
+            var note = DeliveryNote.Create(await Next("SJ", "SJ"), order, primary.Id, into?.Id, today.AddDays(-daysAgo),
                 new ShippingDetails("PT Lintas Nusantara Logistik", "B 9123 KXT", "Slamet Riyadi", $"LNL{order.Number[^6..]}{daysAgo:00}"), null, lines,
                 now.AddDays(-daysAgo), "warehouse@demo.test");
             note.Ship(now.AddDays(-daysAgo), "warehouse@demo.test");
@@ -187,7 +187,7 @@ public sealed class DemoSalesSeed(IServiceProvider sp, TimeProvider clock)
         Deliver(returned, n4, 53, "Rudi (gudang Sinar Jaya)");
         var inv4 = await Bill(returned, n4, 50);
         var back = warehouses.Values.First(w => w.OwnerPartnerId == partners[Jkt].Id);
-        var credit = CreditNote.Create(await Next("CreditNote", "CN"), inv4, back.Id, today.AddDays(-35), "Retur: seluruh unit cacat produksi (elemen pemanas)",
+        var credit = CreditNote.Create(await Next("CN", "CN"), inv4, back.Id, today.AddDays(-35), "Retur: seluruh unit cacat produksi (elemen pemanas)",
             inv4.Lines.Select(l => (l.Id, l.Quantity)).ToList(), returned.Lines.ToDictionary(l => l.Id, l => l.DeliveredQuantity - l.ReturnedQuantity),
             now.AddDays(-35), "finance@demo.test");
         db.CreditNotes.Add(credit);

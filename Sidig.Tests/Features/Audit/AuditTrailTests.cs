@@ -44,7 +44,7 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : SidigAppFacto
 
         var demo = await ListOkAsync(new ListAuditEntries(PageSize: 100));
         demo.TotalCount.ShouldBeGreaterThanOrEqualTo(11); // company profile, 2 bank accounts, 8 users
-        demo.Items.ShouldContain(a => a.EntityType == "CompanyProfile");
+        (await ListOkAsync(new ListAuditEntries(EntityType: "CompanyProfile"))).TotalCount.ShouldBeGreaterThan(0); // the demo's many orders fill the first page
         demo.Items.ShouldNotContain(a => a.EntityId == otherUserId.ToString());
         (await ListOkAsync(new ListAuditEntries(EntityId: otherUserId.ToString()))).TotalCount.ShouldBe(0);
 
