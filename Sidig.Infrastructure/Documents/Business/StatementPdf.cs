@@ -8,13 +8,17 @@ public enum StatementEntryKind { Invoice, Payment, CreditNote, Adjustment }
 /// One movement of the partner's account: an invoice (debit), a payment or credit note (credit), an adjustment.
 /// The running balance is printed from the opening balance and the rows in the order given.
 /// </summary>
+/// <param name="DueDate">an invoice's due date, printed in the description with its label</param>
+/// <param name="CreditedInvoice">a credit note's invoice number, printed in the description with its label</param>
 public sealed record StatementPrintRow(
     PrintDate Date,
     StatementEntryKind Kind,
     string DocumentNumber,
     string? Description,
     decimal Debit,
-    decimal Credit);
+    decimal Credit,
+    PrintDate? DueDate = null,
+    string? CreditedInvoice = null);
 
 /// <summary>What is still open at the statement date, by days past due; computed by the domain.</summary>
 public sealed record StatementAging(decimal Current, decimal Days1To30, decimal Days31To60, decimal Days61To90, decimal Over90)
@@ -84,7 +88,13 @@ public static class StatementPdf
         foreach (var row in p.Rows)
         {
             balance += row.Debit - row.Credit;
-            table.AddRow(c.Date(row.Date), $"{Kind(l, row.Kind)} {row.DocumentNumber}", row.Description,
+            var description = string.Join(" · ", new[]
+            {
+                row.DueDate is { } due ? $"{l.DueDate} {c.Date(due)}" : null,
+                row.CreditedInvoice is { } invoice ? $"{l.CreditedInvoice} {invoice}" : null,
+                row.Description,
+            }.Where(s => !string.IsNullOrWhiteSpace(s)));
+            table.AddRow(c.Date(row.Date), $"{Kind(l, row.Kind)} {row.DocumentNumber}", description,
                 row.Debit == 0 ? "" : c.Number(row.Debit), row.Credit == 0 ? "" : c.Number(row.Credit), c.Number(balance));
         }
         if (p.Rows.Count == 0) table.AddRow(new TableCell(""), new TableCell(l.NoEntries, 5));

@@ -118,6 +118,54 @@ public abstract class DocumentDownloadTests<TApp>(TApp app) where TApp : SidigAp
         (await response.Content.ReadAsStringAsync()).ShouldContain("Documents.RangeInvalid");
     }
 
+    [Fact]
+    public async Task The_statement_of_account_prints_the_partners_invoices_and_the_closing_balance_of_the_page()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (from, to) = (today.AddDays(-120), today);
+        var partnerId = await _make.Query(db => db.Partners.Where(p => p.Code == DemoBusinessSeed.DistributorJakarta).Select(p => p.Id).FirstAsync());
+        var statement = (await app.Handle<Sidig.Web.Features.Receivables.GetStatementHandler, Sidig.Domain.Common.Result<Sidig.Web.Features.Receivables.StatementOfAccount>>(
+            "demo", "finance@demo.test", h => h.HandleAsync(new Sidig.Web.Features.Receivables.GetStatement(partnerId, from, to)))).Value!;
+        statement.Rows.Count.ShouldBeGreaterThan(1);
+
+        using var client = await app.Client("demo").SignedInAs("finance@demo.test");
+        var response = await client.Http.GetAsync(DocumentEndpoints.StatementUrl(partnerId, from, to));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var text = string.Join(' ', PdfFiles.PageTexts(await response.Content.ReadAsByteArrayAsync()));
+        text.ShouldContain("PERNYATAAN REKENING");
+        foreach (var number in statement.Rows.Where(r => r.Kind == Sidig.Web.Features.Receivables.StatementEntryKind.Invoice).Select(r => r.Number))
+            text.ShouldContain(number);
+        text.ShouldContain(Sidig.Domain.Common.Idr.Format(statement.ClosingBalance).Split(' ')[1]);
+    }
+
+    [Fact]
+    public async Task A_distributor_downloads_its_own_statement_only()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var own = await _make.Query(db => db.Partners.Where(p => p.Code == DemoBusinessSeed.DistributorJakarta).Select(p => p.Id).FirstAsync());
+        var other = await _make.Query(db => db.Partners.Where(p => p.Code == DemoBusinessSeed.DistributorSurabaya).Select(p => p.Id).FirstAsync());
+        using var client = await app.Client("demo").SignedInAs("distributor@demo.test");
+        (await client.Http.GetAsync(DocumentEndpoints.StatementUrl(own, today.AddDays(-60), today))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.Http.GetAsync(DocumentEndpoints.StatementUrl(other, today.AddDays(-60), today))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var otherTenant = await app.Client("other").SignedInAs("finance@other.test");
+        (await otherTenant.Http.GetAsync(DocumentEndpoints.StatementUrl(own, today.AddDays(-60), today))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var technician = await app.Client("demo").SignedInAs("technician@demo.test");
+        (await technician.Http.GetAsync(DocumentEndpoints.StatementUrl(own, today.AddDays(-60), today))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_statement_with_a_reversed_period_is_a_clear_error()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var partnerId = await _make.Query(db => db.Partners.Where(p => p.Code == DemoBusinessSeed.DistributorJakarta).Select(p => p.Id).FirstAsync());
+        using var finance = await app.Client("demo").SignedInAs("finance@demo.test");
+        var response = await finance.Http.GetAsync(DocumentEndpoints.StatementUrl(partnerId, today, today.AddDays(-1)));
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Statement.RangeInvalid");
+    }
+
     private static List<string> ZipNames(byte[] zip)
     {
         using var archive = new ZipArchive(new MemoryStream(zip));

@@ -20,6 +20,9 @@ public static class DocumentEndpoints
     public static string ZipUrl(DocumentKind kind, DateOnly from, DateOnly to) =>
         $"/documents/{Slug(kind)}.zip?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
 
+    public static string StatementUrl(Guid partnerId, DateOnly from, DateOnly to) =>
+        $"/documents/statements/{partnerId}.pdf?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+
     private static string Slug(DocumentKind kind) => Kinds.First(k => k.Value == kind).Key;
 
     public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
@@ -41,6 +44,17 @@ public static class DocumentEndpoints
             if (!result.Succeeded)
                 return result.Errors[0].Code == "Access.Denied" ? NotFound(http) : Results.Problem(statusCode: 400, title: result.Errors[0].Code);
             return Pdf(http, result.Value!.Content, "application/zip", result.Value.FileName);
+        }).RequireAuthorization(Policies.TenantUser);
+
+        app.MapGet("/documents/statements/{partnerId:guid}.pdf", async (Guid partnerId, string? from, string? to, GetStatementPdfHandler handler,
+            HttpContext http, CancellationToken ct) =>
+        {
+            RequestUser.Use(http);
+            if (!TryDate(from, out var f) || !TryDate(to, out var t)) return Results.Problem(statusCode: 400, title: "from and to must be dates (yyyy-MM-dd)");
+            var result = await handler.HandleAsync(new GetStatementPdf(partnerId, f, t), ct);
+            if (!result.Succeeded)
+                return result.Errors[0].Code is "Access.Denied" or "Partner.NotFound" ? NotFound(http) : Results.Problem(statusCode: 400, title: result.Errors[0].Code);
+            return Pdf(http, result.Value!.Content, "application/pdf", result.Value.FileName);
         }).RequireAuthorization(Policies.TenantUser);
     }
 
