@@ -46,8 +46,13 @@ public sealed class StockPortalBrowserTests(BrowserApp app) : IClassFixture<Brow
             await productInput.ClickAsync();
             await productInput.PressSequentiallyAsync(product.Sku);
             await OpenPopoverItem(page, product.Sku).ClickAsync();
+            // The choice is on the server once the popover has closed and the field shows it (with its stock as helper).
+            await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
+            await Expect(productInput).ToHaveValueAsync(new Regex(Regex.Escape(product.Sku)));
+            await Expect(page.TestId("sell-out-line-0")).ToContainTextAsync("stok 10");
             await Input(page, "line-quantity-0").FillAsync("3");
             await Input(page, "line-quantity-0").PressAsync("Tab");
+            await Expect(Input(page, "line-quantity-0")).ToHaveValueAsync("3");
             await page.TestId("sell-out-submit").ClickAsync();
 
             await Expect(page).ToHaveURLAsync(app.Url("demo", "/sell-out"));
