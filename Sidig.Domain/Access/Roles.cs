@@ -80,6 +80,11 @@ public static class Policies
     /// <summary>The outbox page: every message the tenant sent or will send.</summary>
     public const string ViewOutbox = "view-outbox";
     public const string ManageApiKeys = "manage-api-keys";
+
+    /// <summary>Look up serialised units and their history.</summary>
+    public const string ViewUnits = "view-units";
+    /// <summary>Create unit batches and print their labels.</summary>
+    public const string ManageUnits = "manage-units";
 }
 
 public static class SidigClaims

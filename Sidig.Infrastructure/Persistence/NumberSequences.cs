@@ -12,8 +12,13 @@ namespace Sidig.Infrastructure.Persistence;
 public static class NumberSequences
 {
     /// <summary>The next number of <paramref name="name"/> in <paramref name="period"/>; must run inside a transaction.</summary>
-    public static async Task<long> NextAsync(SidigDbContext db, string name, string period, CancellationToken ct = default)
+    public static Task<long> NextAsync(SidigDbContext db, string name, string period, CancellationToken ct = default) =>
+        ReserveAsync(db, name, period, 1, ct);
+
+    /// <summary>The first of the next <paramref name="count"/> consecutive numbers (e.g. a batch's serials); must run inside a transaction.</summary>
+    public static async Task<long> ReserveAsync(SidigDbContext db, string name, string period, int count, CancellationToken ct = default)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         if (db.Database.CurrentTransaction is null)
             throw new InvalidOperationException("A document number is taken inside the transaction that saves the document.");
         var tenantId = db.CurrentTenantId;
@@ -25,9 +30,9 @@ public static class NumberSequences
             $"{Col(nameof(NumberSequence.Period))}, {Col(nameof(NumberSequence.LastValue))}) VALUES ({{0}}, {{1}}, {{2}}, 0) ON CONFLICT DO NOTHING",
             [tenantId, name, period], ct);
         await db.Set<NumberSequence>().Where(s => s.Name == name && s.Period == period)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + 1), ct);
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastValue, x => x.LastValue + count), ct);
         return await db.Set<NumberSequence>().AsNoTracking().Where(s => s.Name == name && s.Period == period)
-            .Select(s => s.LastValue).FirstAsync(ct);
+            .Select(s => s.LastValue).FirstAsync(ct) - count + 1;
     }
 
     /// <summary>e.g. <c>Format("SO", 2026, 42)</c> → <c>SO/2026/000042</c>.</summary>

@@ -73,6 +73,9 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Domain.Units.UnitBatch> UnitBatches => Set<Domain.Units.UnitBatch>();
+    public DbSet<Domain.Units.Unit> Units => Set<Domain.Units.Unit>();
+    public DbSet<Domain.Units.UnitEvent> UnitEvents => Set<Domain.Units.UnitEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

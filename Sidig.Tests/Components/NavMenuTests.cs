@@ -11,6 +11,7 @@ public sealed class NavMenuTests : ComponentTest
     private static readonly string[] Catalog = ["nav-catalog", "nav-products", "nav-categories", "nav-warranty-policies", "nav-price-lists"];
     private static readonly string[] Partners = ["nav-partners-group", "nav-partners", "nav-network"];
     private static readonly string[] Stock = ["nav-stock-group", "nav-stock", "nav-movements", "nav-warehouses"];
+    private static readonly string[] Units = ["nav-units-group", "nav-units", "nav-unit-batches"];
     private static readonly string[] Admin = ["nav-users", "nav-company", "nav-audit", "nav-sales-settings", "nav-outbox", "nav-api-keys"];
     private static readonly string[] Sales = ["nav-sales", "nav-quotations", "nav-orders", "nav-delivery-notes"];
     private static readonly string[] Finance = ["nav-finance", "nav-invoices", "nav-credit-notes"];
@@ -19,12 +20,12 @@ public sealed class NavMenuTests : ComponentTest
     /// <summary>The links each role sees (the menu mirrors the policies; pages check them again on the server).</summary>
     public static TheoryData<string, string[]> LinksByRole => new()
     {
-        { Roles.PrincipalAdmin, [.. Sales, "nav-approvals", .. FinanceStaff, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", "nav-sell-out", "nav-import", .. Admin] },
-        { Roles.Sales, [.. Sales, .. Finance, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-sell-out", "nav-import"] },
+        { Roles.PrincipalAdmin, [.. Sales, "nav-approvals", .. FinanceStaff, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", .. Units, "nav-sell-out", "nav-import", .. Admin] },
+        { Roles.Sales, [.. Sales, .. Finance, .. Catalog, .. Partners, "nav-allocations", .. Stock, .. Units, "nav-sell-out", "nav-import"] },
         { Roles.Finance, [.. Sales, "nav-approvals", .. FinanceStaff, .. Partners, .. Stock] },
-        { Roles.Warehouse, [.. Sales, .. Partners, .. Stock, "nav-audits", "nav-import"] },
-        { Roles.CustomerService, [.. Partners, .. Stock] },
-        { Roles.Technician, [] },
+        { Roles.Warehouse, [.. Sales, .. Partners, .. Stock, "nav-audits", .. Units, "nav-import"] },
+        { Roles.CustomerService, [.. Partners, .. Stock, .. Units] },
+        { Roles.Technician, [.. Units] },
         { Roles.DistributorUser, ["nav-portal", .. Sales, .. Finance, "nav-my-statement", .. Stock, "nav-audits", "nav-sell-out"] },
         { Roles.AgentUser, ["nav-portal", .. Sales, .. Finance, "nav-my-commission"] },
     };

@@ -59,6 +59,8 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/portal/statement"] = [Roles.DistributorUser],
         ["/commissions"] = [Roles.PrincipalAdmin, Roles.Finance],
         ["/commissions/mine"] = [Roles.AgentUser],
+        ["/units"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician],
+        ["/units/batches"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>

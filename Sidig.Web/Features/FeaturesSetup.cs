@@ -43,6 +43,7 @@ public static class FeaturesSetup
         app.MapImportEndpoints();
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
         Documents.DocumentEndpoints.MapDocumentEndpoints(app);
+        Units.UnitEndpoints.MapUnitEndpoints(app);
         Api.ApiEndpoints.MapApiEndpoints(app);
         Invoicing.InvoicingEndpoints.MapInvoicingEndpoints(app);
     }

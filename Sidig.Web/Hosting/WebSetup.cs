@@ -105,6 +105,8 @@ public static class WebSetup
         Tenant(Policies.ManageSalesSettings, Roles.PrincipalAdmin);
         Tenant(Policies.ViewOutbox, Roles.PrincipalAdmin);
         Tenant(Policies.ManageApiKeys, Roles.PrincipalAdmin);
+        Tenant(Policies.ViewUnits, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician);
+        Tenant(Policies.ManageUnits, Roles.PrincipalAdmin, Roles.Warehouse);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }

@@ -8,7 +8,8 @@ namespace Sidig.Web.Features.Lookups;
 
 /// <summary>Warehouses the user may pick (active ones, filtered by <see cref="PartnerScope"/>), for counts and sell-out.</summary>
 /// <param name="PartnerOwnedOnly">only partners' warehouses (secondary stock): sell-out happens there</param>
-public sealed record LookupWarehouses(bool PartnerOwnedOnly = false);
+/// <param name="PrincipalOnly">only the principal's own warehouses (primary stock): unit batches arrive there</param>
+public sealed record LookupWarehouses(bool PartnerOwnedOnly = false, bool PrincipalOnly = false);
 
 public sealed record WarehouseOption(Guid Id, string Code, string Name, Guid? OwnerPartnerId, string? PartnerName)
 {
@@ -26,6 +27,7 @@ public sealed class LookupWarehousesHandler(IDbContextFactory<SidigDbContext> fa
         await using var db = await factory.CreateDbContextAsync(ct);
         var warehouses = db.Warehouses.AsNoTracking().Where(w => w.IsActive);
         if (query.PartnerOwnedOnly) warehouses = warehouses.Where(w => w.OwnerPartnerId != null);
+        if (query.PrincipalOnly) warehouses = warehouses.Where(w => w.OwnerPartnerId == null);
         if (visible is not null) warehouses = warehouses.Where(w => w.OwnerPartnerId != null && visible.Contains(w.OwnerPartnerId.Value));
         var rows = await warehouses
             .OrderBy(w => w.Code)
@@ -38,7 +40,8 @@ public sealed class LookupWarehousesHandler(IDbContextFactory<SidigDbContext> fa
 }
 
 /// <summary>Active products whose SKU or name contains <see cref="Search"/>; with <see cref="WarehouseId"/> also their on-hand there.</summary>
-public sealed record LookupProducts(string? Search, Guid? WarehouseId = null, int Take = 20);
+/// <param name="SerialisedOnly">only products whose units carry serials (unit batches)</param>
+public sealed record LookupProducts(string? Search, Guid? WarehouseId = null, int Take = 20, bool SerialisedOnly = false);
 
 public sealed record ProductOption(Guid Id, string Sku, string Name, string Unit, decimal? OnHand)
 {
@@ -59,6 +62,7 @@ public sealed class LookupProductsHandler(IDbContextFactory<SidigDbContext> fact
             warehouseId = id;
         }
         var products = db.Products.AsNoTracking().Where(p => p.IsActive);
+        if (query.SerialisedOnly) products = products.Where(p => p.IsSerialised);
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim().ToUpper();

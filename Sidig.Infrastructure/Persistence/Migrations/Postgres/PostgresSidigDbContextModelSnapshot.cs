@@ -2881,6 +2881,263 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("tenants", (string)null);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Units.Unit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("batch_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<Guid?>("OwnerPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_partner_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<string>("PublicCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("public_code");
+
+                    b.Property<DateOnly?>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("serial");
+
+                    b.Property<DateOnly?>("SoldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("sold_on");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.Property<string>("WarrantyVoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("warranty_void_reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_units");
+
+                    b.HasIndex("BatchId")
+                        .HasDatabaseName("ix_units_batch_id");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_units_customer_id");
+
+                    b.HasIndex("OwnerPartnerId")
+                        .HasDatabaseName("ix_units_owner_partner_id");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_units_product_id");
+
+                    b.HasIndex("PublicCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_public_code");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_units_warehouse_id");
+
+                    b.HasIndex("TenantId", "BatchId")
+                        .HasDatabaseName("ix_units_tenant_id_batch_id");
+
+                    b.HasIndex("TenantId", "CustomerId")
+                        .HasDatabaseName("ix_units_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "Serial")
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_tenant_id_serial");
+
+                    b.HasIndex("TenantId", "WarehouseId", "ProductId")
+                        .HasDatabaseName("ix_units_tenant_id_warehouse_id_product_id");
+
+                    b.ToTable("units", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FirstSerial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("first_serial");
+
+                    b.Property<string>("LastSerial")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_serial");
+
+                    b.Property<string>("Lot")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("lot");
+
+                    b.Property<DateOnly>("ProducedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("produced_on");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer")
+                        .HasColumnName("quantity");
+
+                    b.Property<string>("SerialPattern")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("serial_pattern");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_batches");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_unit_batches_product_id");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_unit_batches_warehouse_id");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_unit_batches_tenant_id_created_at");
+
+                    b.HasIndex("TenantId", "ProductId", "Lot")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unit_batches_tenant_id_product_id_lot");
+
+                    b.ToTable("unit_batches", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("document_number");
+
+                    b.Property<string>("DocumentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("document_type");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid?>("OtherUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_unit_id");
+
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("partner_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<Guid?>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_events");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_unit_events_unit_id");
+
+                    b.HasIndex("TenantId", "UnitId", "At")
+                        .HasDatabaseName("ix_unit_events_tenant_id_unit_id_at");
+
+                    b.ToTable("unit_events", (string)null);
+                });
+
             modelBuilder.Entity("Sidig.Infrastructure.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3701,6 +3958,68 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_bank_accounts_company_profiles_company_profile_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.Unit", b =>
+                {
+                    b.HasOne("Sidig.Domain.Units.UnitBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_units_unit_batches_batch_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_customers_customer_id");
+
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_partners_owner_partner_id");
+
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_units_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_units_warehouses_warehouse_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitBatch", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_batches_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_batches_warehouses_warehouse_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitEvent", b =>
+                {
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_events_units_unit_id");
                 });
 
             modelBuilder.Entity("Sidig.Infrastructure.Identity.AppRoleClaim", b =>

@@ -1,0 +1,93 @@
+using Sidig.Domain.Common;
+
+namespace Sidig.Domain.Units;
+
+public enum UnitStatus
+{
+    /// <summary>In a warehouse: the principal's, or a partner's when <see cref="Unit.OwnerPartnerId"/> is set.</summary>
+    InStock = 0,
+    /// <summary>Sold to an end customer.</summary>
+    Sold = 1,
+    /// <summary>Taken back and replaced by another unit under a warranty claim.</summary>
+    Replaced = 2,
+    Scrapped = 3,
+}
+
+/// <summary>
+/// One serialised unit: its serial (unique per tenant), the unguessable public code of its QR label, where it is and
+/// who owns it, and the dates its warranty may start from. What happened to it is its list of <see cref="UnitEvent"/>s.
+/// </summary>
+public sealed class Unit : Entity, ITenantOwned
+{
+    private Unit() { Serial = PublicCode = ""; }
+
+    public Guid TenantId { get; set; }
+    public Guid ProductId { get; private set; }
+    public Guid BatchId { get; private set; }
+    public string Serial { get; private set; }
+    public string PublicCode { get; private set; }
+    public UnitStatus Status { get; private set; }
+    public Guid? WarehouseId { get; private set; }
+    /// <summary>The partner that owns the unit (its warehouse's owner); null = the principal.</summary>
+    public Guid? OwnerPartnerId { get; private set; }
+    public Guid? CustomerId { get; private set; }
+    public DateOnly? DeliveredOn { get; private set; }
+    public DateOnly? SoldOn { get; private set; }
+    public DateOnly? RegisteredOn { get; private set; }
+    /// <summary>Why the warranty no longer applies (tampering, misuse…); null = not void.</summary>
+    public string? WarrantyVoidReason { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>A new unit of <paramref name="batch"/> in the batch's warehouse, and its "created" event.</summary>
+    internal static (Unit Unit, UnitEvent Created) Create(UnitBatch batch, string serial, DateTimeOffset now, string? user)
+    {
+        var unit = new Unit
+        {
+            ProductId = batch.ProductId, BatchId = batch.Id, Serial = serial, PublicCode = Units.PublicCode.New(),
+            Status = UnitStatus.InStock, WarehouseId = batch.WarehouseId, CreatedAt = now,
+        };
+        return (unit, UnitEvent.For(unit, UnitEventKind.Created, now, user, warehouseId: batch.WarehouseId,
+            document: new UnitDocument(UnitBatch.DocumentType, batch.Id, batch.Lot)));
+    }
+
+    public WarrantyView Warranty(Catalog.WarrantyPolicy? policy, DateOnly today) =>
+        WarrantyView.Of(policy, RegisteredOn, SoldOn, DeliveredOn, WarrantyVoidReason, today);
+}
+
+public enum UnitEventKind
+{
+    Created = 0, Received = 1, Shipped = 2, Transferred = 3, SoldOut = 4, Returned = 5, Registered = 6,
+    ClaimOpened = 7, Repaired = 8, Replaced = 9, ReplacementFor = 10, WarrantyVoided = 11, Scrapped = 12,
+}
+
+/// <summary>The document behind a unit event, e.g. ("DeliveryNote", id, "SJ/2026/000012").</summary>
+public sealed record UnitDocument(string Type, Guid? Id, string Number);
+
+/// <summary>One step of a unit's history; append-only.</summary>
+public sealed class UnitEvent : Entity, ITenantOwned
+{
+    private UnitEvent() { }
+
+    public Guid TenantId { get; set; }
+    public Guid UnitId { get; private set; }
+    public UnitEventKind Kind { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string? DocumentType { get; private set; }
+    public Guid? DocumentId { get; private set; }
+    public string? DocumentNumber { get; private set; }
+    public Guid? WarehouseId { get; private set; }
+    public Guid? PartnerId { get; private set; }
+    public Guid? CustomerId { get; private set; }
+    /// <summary>The other unit of a replacement.</summary>
+    public Guid? OtherUnitId { get; private set; }
+    public string? Note { get; private set; }
+    public string? UserName { get; private set; }
+
+    public static UnitEvent For(Unit unit, UnitEventKind kind, DateTimeOffset at, string? user, Guid? warehouseId = null, Guid? partnerId = null,
+        Guid? customerId = null, UnitDocument? document = null, Guid? otherUnitId = null, string? note = null) => new()
+    {
+        UnitId = unit.Id, Kind = kind, At = at, UserName = user, WarehouseId = warehouseId, PartnerId = partnerId, CustomerId = customerId,
+        DocumentType = document?.Type, DocumentId = document?.Id, DocumentNumber = document?.Number, OtherUnitId = otherUnitId,
+        Note = note is null ? null : Guard.Optional(note, 1000),
+    };
+}

@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Sidig.Domain.Units;
+using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Tenancy;
+using Sidig.Web.Features.Lookups;
+
+namespace Sidig.Web.Features.Units;
+
+/// <summary>The scan of a unit's QR code on the public page: anyone, no sign-in, only this host's tenant.</summary>
+public sealed record GetPublicUnit(string? Code);
+
+/// <summary>What the public may see of a unit: that it is genuine, what it is, and its warranty — nothing about its owner or buyer.</summary>
+public sealed record PublicUnit(string Code, string Serial, string Sku, string ProductName, bool HasImage, WarrantyView Warranty,
+    string? CoverageId, string? CoverageEn);
+
+/// <summary>Who to tell about a possible counterfeit: the principal's public contact.</summary>
+public sealed record PublicContact(string CompanyName, string? Phone, string? Email);
+
+public sealed record PublicScan(PublicUnit? Unit, PublicContact Contact);
+
+public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> factory, TimeProvider clock, TenantContext tenant)
+{
+    public async Task<PublicScan> HandleAsync(GetPublicUnit query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var contact = await db.CompanyProfiles.AsNoTracking().Select(c => new PublicContact(c.LegalName, c.Phone, c.Email)).FirstOrDefaultAsync(ct)
+                      ?? new PublicContact(tenant.Tenant.DisplayName, null, null);
+        var code = query.Code?.Trim().ToLowerInvariant();
+        // A malformed code cannot exist: no lookup (and nothing to learn from timing) for junk.
+        if (tenant.Tenant.IsPlatform || !PublicCode.IsWellFormed(code)) return new PublicScan(null, contact);
+        var found = await (from u in db.Units.AsNoTracking().Where(u => u.PublicCode == code)
+                           join p in db.Products on u.ProductId equals p.Id
+                           join w in db.WarrantyPolicies on p.WarrantyPolicyId equals w.Id into ws
+                           from w in ws.DefaultIfEmpty()
+                           select new { Unit = u, p.Sku, p.Name, HasImage = p.ImageContentType != null, Policy = w }).FirstOrDefaultAsync(ct);
+        if (found is null) return new PublicScan(null, contact);
+        var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
+        return new PublicScan(new PublicUnit(found.Unit.PublicCode, found.Unit.Serial, found.Sku, found.Name, found.HasImage,
+            found.Unit.Warranty(found.Policy, today), found.Policy?.CoverageId, found.Policy?.CoverageEn), contact);
+    }
+}
+
+public sealed record GetPublicUnitImage(string? Code);
+
+/// <summary>The product photo of a unit for its scan page (the code is the key: no sign-in).</summary>
+public sealed class GetPublicUnitImageHandler(IDbContextFactory<SidigDbContext> factory, TenantContext tenant)
+{
+    public async Task<Catalog.ProductImageFile?> HandleAsync(GetPublicUnitImage query, CancellationToken ct = default)
+    {
+        var code = query.Code?.Trim().ToLowerInvariant();
+        if (tenant.Tenant.IsPlatform || !PublicCode.IsWellFormed(code)) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await (from u in db.Units.AsNoTracking().Where(u => u.PublicCode == code)
+                      join p in db.Products on u.ProductId equals p.Id
+                      where p.Image != null && p.ImageContentType != null
+                      select new Catalog.ProductImageFile(p.Image!, p.ImageContentType!)).FirstOrDefaultAsync(ct);
+    }
+}
