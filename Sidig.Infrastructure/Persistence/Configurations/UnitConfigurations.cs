@@ -28,8 +28,8 @@ public sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
     public void Configure(EntityTypeBuilder<Unit> b)
     {
         b.HasIndex(x => new { x.TenantId, x.Serial }).IsUnique();
-        // The scan page's lookup; unique across tenants too, so a code names one unit anywhere.
-        b.HasIndex(x => x.PublicCode).IsUnique();
+        // The scan page's lookup (the host's tenant and the code).
+        b.HasIndex(x => new { x.TenantId, x.PublicCode }).IsUnique();
         b.HasIndex(x => new { x.TenantId, x.BatchId });
         b.HasIndex(x => new { x.TenantId, x.WarehouseId, x.ProductId });
         b.HasIndex(x => new { x.TenantId, x.CustomerId });

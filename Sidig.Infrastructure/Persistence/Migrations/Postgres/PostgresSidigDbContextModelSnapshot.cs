@@ -2963,10 +2963,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_units_product_id");
 
-                    b.HasIndex("PublicCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_units_public_code");
-
                     b.HasIndex("WarehouseId")
                         .HasDatabaseName("ix_units_warehouse_id");
 
@@ -2975,6 +2971,10 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_units_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "PublicCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_tenant_id_public_code");
 
                     b.HasIndex("TenantId", "Serial")
                         .IsUnique()

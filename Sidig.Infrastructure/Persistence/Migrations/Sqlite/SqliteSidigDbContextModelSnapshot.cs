@@ -2302,14 +2302,14 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProductId");
 
-                    b.HasIndex("PublicCode")
-                        .IsUnique();
-
                     b.HasIndex("WarehouseId");
 
                     b.HasIndex("TenantId", "BatchId");
 
                     b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "PublicCode")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Serial")
                         .IsUnique();

@@ -13,7 +13,7 @@ using Sidig.Infrastructure.Persistence;
 namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSidigDbContext))]
-    [Migration("20261202021717_Units")]
+    [Migration("20261202025407_Units")]
     partial class Units
     {
         /// <inheritdoc />
@@ -2966,10 +2966,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ProductId")
                         .HasDatabaseName("ix_units_product_id");
 
-                    b.HasIndex("PublicCode")
-                        .IsUnique()
-                        .HasDatabaseName("ix_units_public_code");
-
                     b.HasIndex("WarehouseId")
                         .HasDatabaseName("ix_units_warehouse_id");
 
@@ -2978,6 +2974,10 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("TenantId", "CustomerId")
                         .HasDatabaseName("ix_units_tenant_id_customer_id");
+
+                    b.HasIndex("TenantId", "PublicCode")
+                        .IsUnique()
+                        .HasDatabaseName("ix_units_tenant_id_public_code");
 
                     b.HasIndex("TenantId", "Serial")
                         .IsUnique()

@@ -182,12 +182,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Units_PublicCode",
-                table: "Units",
-                column: "PublicCode",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Units_TenantId_BatchId",
                 table: "Units",
                 columns: new[] { "TenantId", "BatchId" });
@@ -196,6 +190,12 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_Units_TenantId_CustomerId",
                 table: "Units",
                 columns: new[] { "TenantId", "CustomerId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_TenantId_PublicCode",
+                table: "Units",
+                columns: new[] { "TenantId", "PublicCode" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_TenantId_Serial",

@@ -12,7 +12,7 @@ using Sidig.Infrastructure.Persistence;
 namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSidigDbContext))]
-    [Migration("20261202021710_Units")]
+    [Migration("20261202025355_Units")]
     partial class Units
     {
         /// <inheritdoc />
@@ -2305,14 +2305,14 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ProductId");
 
-                    b.HasIndex("PublicCode")
-                        .IsUnique();
-
                     b.HasIndex("WarehouseId");
 
                     b.HasIndex("TenantId", "BatchId");
 
                     b.HasIndex("TenantId", "CustomerId");
+
+                    b.HasIndex("TenantId", "PublicCode")
+                        .IsUnique();
 
                     b.HasIndex("TenantId", "Serial")
                         .IsUnique();

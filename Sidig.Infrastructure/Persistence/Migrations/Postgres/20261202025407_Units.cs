@@ -183,12 +183,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                 column: "product_id");
 
             migrationBuilder.CreateIndex(
-                name: "ix_units_public_code",
-                table: "units",
-                column: "public_code",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
                 name: "ix_units_tenant_id_batch_id",
                 table: "units",
                 columns: new[] { "tenant_id", "batch_id" });
@@ -197,6 +191,12 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                 name: "ix_units_tenant_id_customer_id",
                 table: "units",
                 columns: new[] { "tenant_id", "customer_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_units_tenant_id_public_code",
+                table: "units",
+                columns: new[] { "tenant_id", "public_code" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_units_tenant_id_serial",
@@ -213,7 +213,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                 name: "ix_units_warehouse_id",
                 table: "units",
                 column: "warehouse_id");
-
             migrationBuilder.EnableTenantRls("unit_batches", "units", "unit_events");
         }
 
