@@ -30,11 +30,15 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
 
     public IReadOnlyList<DemoAccount> Accounts { get; private set; } = [];
 
+    /// <summary>Per tenant, the public code of one demo unit (its scan page is printed at start).</summary>
+    public IReadOnlyDictionary<string, string> ScanCodes { get; private set; } = new Dictionary<string, string>();
+
     public string Password => options.Value.Password;
 
     public async Task SeedAsync(CancellationToken ct = default)
     {
         var accounts = new List<DemoAccount>();
+        var scanCodes = new Dictionary<string, string>();
         await InScope(TenantInfo.Platform, async sp =>
         {
             await EnsureUser(sp, PlatformOperatorEmail, "Operator Platform", Roles.PlatformOperator);
@@ -64,7 +68,11 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                 }
                 var full = slug == "demo";
                 await new DemoBusinessSeed(sp, clock).SeedAsync(full, ct);
-                if (full) await new DemoSalesSeed(sp, clock).SeedAsync(ct);
+                if (full)
+                {
+                    await new DemoSalesSeed(sp, clock).SeedAsync(ct);
+                    if (await new DemoUnitSeed(sp, clock).SeedAsync(ct) is { } code) scanCodes[slug] = code;
+                }
                 var partnerOf = new Dictionary<string, string>
                 {
                     [Roles.DistributorUser] = DemoBusinessSeed.DistributorJakarta,
@@ -90,6 +98,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
             });
         }
         Accounts = accounts;
+        ScanCodes = scanCodes;
         logger.LogInformation("Demo data is in place ({Count} demo accounts)", accounts.Count);
     }
 

@@ -73,6 +73,8 @@ public static class StartupBanner
         Console.WriteLine($"  Demo password (every account): {seeder.Password}");
         foreach (var a in seeder.Accounts)
             Console.WriteLine($"    {(a.Host == "" ? "platform" : a.Host),-9} {a.Role,-16} {a.Email}{(a.Partner is null ? "" : $"  (partner {a.Partner})")}");
+        foreach (var (tenant, code) in seeder.ScanCodes)
+            Console.WriteLine($"  A unit's QR page (no sign-in): {Url(tenant)}/u/{code}");
         Console.WriteLine("===========================================================");
     }
 }
