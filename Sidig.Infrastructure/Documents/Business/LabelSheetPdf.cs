@@ -200,7 +200,13 @@ public static class LabelSheetPdf
             var room = width - font.Sk.MeasureText(Ellipsis);
             var n = Math.Clamp(font.Sk.BreakText(text, Math.Max(0, room)), 0, text.Length);
             if (n > 0 && char.IsHighSurrogate(text[n - 1])) n--;
-            var cut = text[..n].TrimEnd(' ', ',', '-', '/', '.') + Ellipsis;
+            // At a word boundary when that keeps at least half the line ("Android…", not "Android, Garan…").
+            if (n < text.Length && text[n] != ' ')
+            {
+                var space = text.LastIndexOf(' ', Math.Max(0, n - 1));
+                if (space > 0 && space >= n / 2) n = space;
+            }
+            var cut = text[..n].TrimEnd(' ', ',', '-', '/', '.', ';', ':') + Ellipsis;
             return new TextLine(cut, font.Sk.MeasureText(cut));
         }
 
