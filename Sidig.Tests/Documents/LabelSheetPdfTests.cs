@@ -289,7 +289,7 @@ public class LabelSheetPdfTests
     }
 
     [Fact]
-    public void Labels_without_a_serial_or_url_are_refused_before_anything_is_written()
+    public void Labels_without_a_serial_or_with_no_or_an_overlong_url_are_refused_before_anything_is_written()
     {
         var labels = LabelSamples.Units(30);
         labels[27] = labels[27] with { Serial = " " };
@@ -299,6 +299,8 @@ public class LabelSheetPdfTests
 
         labels[27] = labels[27] with { Serial = "SN-1", Url = "" };
         Should.Throw<ArgumentException>(() => LabelSheetPdf.Render(labels, LabelLayout.A4_3x8, output)).Message.ShouldContain("no URL");
+        labels[27] = labels[27] with { Url = LabelSamples.BaseUrl + new string('x', 100) };
+        Should.Throw<ArgumentException>(() => LabelSheetPdf.Render(labels, LabelLayout.A4_3x8, output)).Message.ShouldContain("at most 120");
         Should.Throw<ArgumentException>(() => LabelSheetPdf.Render([], LabelLayout.A4_3x8, output));
         output.Length.ShouldBe(0);
     }

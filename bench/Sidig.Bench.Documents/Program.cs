@@ -70,7 +70,7 @@ if (args.Length > 0 && args[0] == "labelparts")
         p.Refresh(); Console.WriteLine($"{name,-36} {(p.TotalProcessorTime - before).TotalMilliseconds * 1000 / n / labels.Count,7:0} µs CPU per label");
     }
     Cpu("QRCoder encode only", () => { foreach (var l in labels) QRCoder.QRCodeGenerator.GenerateQrCode(l.Url, QRCoder.QRCodeGenerator.ECCLevel.M).Dispose(); });
-    Cpu("QR encode + runs into a path", () => { using var path = new SkiaSharp.SKPath(); foreach (var l in labels) { path.Reset(); Sidig.Infrastructure.Documents.QrModules.AddTo(path, l.Url, QrErrorCorrection.M); } });
+    Cpu("QR encode + rectangles into a path", () => { using var path = new SkiaSharp.SKPath(); foreach (var l in labels) { path.Reset(); Sidig.Infrastructure.Documents.QrModules.AddTo(path, l.Url, QrErrorCorrection.M); } });
     var paths = labels.Select(l => { var path = new SkiaSharp.SKPath(); Sidig.Infrastructure.Documents.QrModules.AddTo(path, l.Url, QrErrorCorrection.M); return path; }).ToList();
     using var black = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Black, IsAntialias = true };
     Cpu("Skia PDF: draw prebuilt QR paths only", () =>

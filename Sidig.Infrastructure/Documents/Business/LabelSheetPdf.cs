@@ -26,6 +26,12 @@ public static class LabelSheetPdf
 {
     public const int MaxNameLines = 3;
     public const int MaxSerialLines = 2;
+
+    /// <summary>
+    /// Longest URL a label's QR code carries: 120 bytes are QR version 7 at M (45 modules), still ≥ 0.4 mm a module
+    /// on the smallest label. Real ones (https://acme.&lt;base&gt;/u/&lt;code&gt;) are about 40.
+    /// </summary>
+    public const int MaxUrlLength = 120;
     private const string Ellipsis = "…";
 
     public static byte[] Render(IReadOnlyList<LabelPrint> labels, LabelLayout layout, string? title = null)
@@ -38,7 +44,7 @@ public static class LabelSheetPdf
     /// <summary>Writes the labels to <paramref name="output"/>, page by page, in the order given (row by row on a sheet).</summary>
     /// <param name="progress">Told the number of labels written after each page.</param>
     /// <param name="cancellationToken">Checked before each page; a cancelled run leaves an unfinished file the caller should delete.</param>
-    /// <exception cref="ArgumentException">No labels, or a label without serial or URL (nothing is written then).</exception>
+    /// <exception cref="ArgumentException">No labels, or a label without serial or URL, or with a URL longer than <see cref="MaxUrlLength"/> (nothing is written then).</exception>
     public static void Render(IReadOnlyList<LabelPrint> labels, LabelLayout layout, Stream output, string? title = null,
         IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -105,6 +111,9 @@ public static class LabelSheetPdf
             if (label is null) throw new ArgumentException($"Label {index + 1} is missing.", "labels");
             if (string.IsNullOrWhiteSpace(label.Serial)) throw new ArgumentException($"Label {index + 1} has no serial number.", "labels");
             if (string.IsNullOrWhiteSpace(label.Url)) throw new ArgumentException($"Label {index + 1} ({label.Serial}) has no URL for its QR code.", "labels");
+            if (System.Text.Encoding.UTF8.GetByteCount(label.Url) > MaxUrlLength)
+                throw new ArgumentException($"Label {index + 1} ({label.Serial}): the URL has {System.Text.Encoding.UTF8.GetByteCount(label.Url)} bytes; " +
+                                            $"a label's QR code carries at most {MaxUrlLength} to stay scannable.", "labels");
             _name.Use(Clean(label.ProductName));
             SerialFont(Clean(label.Serial)).Use(Clean(label.Serial));
             if (!string.IsNullOrWhiteSpace(label.Sku)) _sku.Use(Clean(label.Sku));
