@@ -22,18 +22,7 @@ public static class PdfRenderer
         var pages = Layout(document, context);
         context.PrepareFontsForDrawing();
 
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = document.Title ?? "",
-            Author = document.Author ?? "",
-            Subject = document.Subject ?? "",
-            Creator = "Sidig",
-            Producer = "Sidig (SkiaSharp)",
-            RasterDpi = 150,
-            EncodingQuality = 90,
-        };
-        using var pdf = SKDocument.CreatePdf(output, metadata)
-                        ?? throw new InvalidOperationException("SkiaSharp could not open a PDF document.");
+        using var pdf = OpenPdf(output, document.Title, document.Author, document.Subject);
         var size = document.PageSize;
         foreach (var page in pages)
         {
@@ -44,6 +33,49 @@ public static class PdfRenderer
             pdf.EndPage();
         }
         pdf.Close();
+    }
+
+    /// <summary>
+    /// Draws pages one at a time straight to <paramref name="output"/>, for documents that are not a flow of blocks
+    /// but things at fixed places (label sheets). Each page is drawn when <paramref name="pages"/> yields it and
+    /// Skia writes its content to the stream at the end of the page, so memory stays flat however many pages there
+    /// are. All text must have been measured with the caller's <see cref="LayoutContext"/> fonts and
+    /// <see cref="LayoutContext.PrepareFontsForDrawing"/> called before the first page: the PDF embeds the subset
+    /// chosen then. When drawing a page throws (a cancelled job), the PDF is abandoned, not finished.
+    /// </summary>
+    internal static void RenderPages(Stream output, string? title, IEnumerable<(PageSize Size, Action<SKCanvas> Draw)> pages)
+    {
+        using var pdf = OpenPdf(output, title, null, null);
+        try
+        {
+            foreach (var (size, draw) in pages)
+            {
+                draw(pdf.BeginPage(size.Width, size.Height));
+                pdf.EndPage();
+            }
+        }
+        catch
+        {
+            pdf.Abort();
+            throw;
+        }
+        pdf.Close();
+    }
+
+    private static SKDocument OpenPdf(Stream output, string? title, string? author, string? subject)
+    {
+        var metadata = new SKDocumentPdfMetadata
+        {
+            Title = title ?? "",
+            Author = author ?? "",
+            Subject = subject ?? "",
+            Creator = "Sidig",
+            Producer = "Sidig (SkiaSharp)",
+            RasterDpi = 150,
+            EncodingQuality = 90,
+        };
+        return SKDocument.CreatePdf(output, metadata)
+               ?? throw new InvalidOperationException("SkiaSharp could not open a PDF document.");
     }
 
     internal sealed record RenderedPage(IReadOnlyList<Fragment> Header, PageLayout Body, IReadOnlyList<Fragment> Footer);

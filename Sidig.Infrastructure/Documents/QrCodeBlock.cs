@@ -29,32 +29,9 @@ public sealed class QrCodeBlock(string payload, float size = 80, TextAlign align
     /// <summary>The dark modules as one path in module units, quiet zone included in the extent.</summary>
     private (SKPath Path, int Count) Modules(LayoutContext context)
     {
-        using var data = QRCodeGenerator.GenerateQrCode(Payload, Level(ErrorCorrection));
-        // QRCoder's matrix already carries the four-module quiet zone on every side.
-        var matrix = data.ModuleMatrix;
         var path = context.Own(new SKPath());
-        for (var row = 0; row < matrix.Count; row++)
-        {
-            var bits = matrix[row];
-            // One rectangle per horizontal run: fewer PDF operators, and no hairline seams between modules.
-            for (var col = 0; col < bits.Length;)
-            {
-                if (!bits[col]) { col++; continue; }
-                var start = col;
-                while (col < bits.Length && bits[col]) col++;
-                path.AddRect(new SKRect(start, row, col, row + 1));
-            }
-        }
-        return (path, matrix.Count);
+        return (path, QrModules.AddTo(path, Payload, ErrorCorrection));
     }
-
-    private static QRCodeGenerator.ECCLevel Level(QrErrorCorrection level) => level switch
-    {
-        QrErrorCorrection.L => QRCodeGenerator.ECCLevel.L,
-        QrErrorCorrection.Q => QRCodeGenerator.ECCLevel.Q,
-        QrErrorCorrection.H => QRCodeGenerator.ECCLevel.H,
-        _ => QRCodeGenerator.ECCLevel.M,
-    };
 
     private sealed class QrFragment : Fragment
     {
@@ -79,4 +56,56 @@ public sealed class QrCodeBlock(string payload, float size = 80, TextAlign align
             canvas.Restore();
         }
     }
+}
+
+/// <summary>
+/// Encodes a payload with QRCoder and adds its dark modules to a path, in module units: what
+/// <see cref="QrCodeBlock"/> draws, and what label sheets draw thousands of times into one reused path.
+/// </summary>
+internal static class QrModules
+{
+    /// <summary>
+    /// Adds the dark modules as non-overlapping rectangles, each a horizontal run grown downwards while the rows
+    /// below repeat it (finder patterns, timing and quiet areas collapse into few rectangles): about a third fewer
+    /// PDF path operators than one rectangle per run, and no seams, since it is all one path. Returns the side
+    /// in modules, quiet zone included.
+    /// </summary>
+    public static int AddTo(SKPath path, string payload, QrErrorCorrection errorCorrection)
+    {
+        using var data = QRCodeGenerator.GenerateQrCode(payload, Level(errorCorrection));
+        // QRCoder's matrix already carries the four-module quiet zone on every side.
+        var matrix = data.ModuleMatrix;
+        var n = matrix.Count;
+        Span<bool> taken = n * n <= 8192 ? stackalloc bool[n * n] : new bool[n * n];
+        for (var row = 0; row < n; row++)
+        {
+            var bits = matrix[row];
+            for (var col = 0; col < n;)
+            {
+                if (!bits[col] || taken[row * n + col]) { col++; continue; }
+                var start = col;
+                while (col < n && bits[col] && !taken[row * n + col]) col++;
+                var end = row + 1;
+                while (end < n && Repeats(matrix[end], taken.Slice(end * n, n), start, col)) end++;
+                for (var r = row; r < end; r++) taken.Slice(r * n + start, col - start).Fill(true);
+                path.AddRect(new SKRect(start, row, col, end));
+            }
+        }
+        return n;
+    }
+
+    private static bool Repeats(System.Collections.BitArray bits, Span<bool> taken, int start, int end)
+    {
+        for (var c = start; c < end; c++)
+            if (!bits[c] || taken[c]) return false;
+        return true;
+    }
+
+    private static QRCodeGenerator.ECCLevel Level(QrErrorCorrection level) => level switch
+    {
+        QrErrorCorrection.L => QRCodeGenerator.ECCLevel.L,
+        QrErrorCorrection.Q => QRCodeGenerator.ECCLevel.Q,
+        QrErrorCorrection.H => QRCodeGenerator.ECCLevel.H,
+        _ => QRCodeGenerator.ECCLevel.M,
+    };
 }

@@ -49,6 +49,36 @@ public static class PdfFiles
         finally { File.Delete(file); }
     }
 
+    /// <summary>
+    /// What zbarimg reads in each region of an image, one array per region (empty where it finds no code): every
+    /// label of a sheet on its own, as a phone scans it. zbar's detector misses codes when dozens of them stand in
+    /// a grid on one image, so a sheet is decoded cell by cell, in one zbarimg run.
+    /// </summary>
+    public static string[][] DecodeQrCodes(byte[] png, IReadOnlyList<SkiaSharp.SKRectI> regions)
+    {
+        var dir = Directory.CreateTempSubdirectory("sidig-qr-");
+        try
+        {
+            using var image = SkiaSharp.SKBitmap.Decode(png) ?? throw new ArgumentException("Not a PNG", nameof(png));
+            var files = new List<string>();
+            for (var i = 0; i < regions.Count; i++)
+            {
+                using var crop = new SkiaSharp.SKBitmap();
+                if (!image.ExtractSubset(crop, regions[i])) throw new ArgumentException($"Region {regions[i]} is outside the image.");
+                var file = Path.Combine(dir.FullName, $"{i}.png");
+                using (var stream = File.Create(file)) crop.Encode(stream, SkiaSharp.SKEncodedImageFormat.Png, 100);
+                files.Add(file);
+            }
+            var xml = System.Xml.Linq.XDocument.Parse(Run("zbarimg", $"--xml -q -Sdisable -Sqrcode.enable {string.Join(' ', files)}", allowExit: [4]));
+            System.Xml.Linq.XNamespace ns = "http://zbar.sourceforge.net/2008/barcode";
+            var found = xml.Descendants(ns + "source").ToDictionary(
+                s => (string)s.Attribute("href")!,
+                s => s.Descendants(ns + "data").Select(d => d.Value).ToArray());
+            return files.Select(f => found.GetValueOrDefault(f, [])).ToArray();
+        }
+        finally { dir.Delete(recursive: true); }
+    }
+
     private static string Run(string tool, string arguments, int[]? allowExit = null)
     {
         using var process = Process.Start(new ProcessStartInfo(tool, arguments)
