@@ -171,6 +171,44 @@ public abstract class UnitBatchTests<TApp>(TApp app) where TApp : SidigAppFactor
     }
 
     [Fact]
+    public async Task The_label_sheet_of_a_batch_has_every_serial_and_qr_codes_that_open_the_units_on_this_host()
+    {
+        var (product, warehouse) = await Setup();
+        var batch = (await Create(new CreateUnitBatch(product.Id, "L1", Produced, 5, "{sku}-{n:4}", warehouse.Id))).Value!;
+        var units = await UnitsOf(batch.Id);
+
+        using var client = await app.Client("demo").SignedInAs(Warehouse);
+        var response = await client.Http.GetAsync(UnitEndpoints.LabelsUrl(batch.Id, "single-50x30"));
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+        var pages = PdfFiles.PageTexts(pdf);
+        pages.Count.ShouldBe(5); // one label per page on a label printer
+        for (var i = 0; i < units.Count; i++)
+        {
+            pages[i].Replace(" ", "").ShouldContain(units[i].Serial); // a long serial may break onto a second line of a small label
+            PdfFiles.DecodeQrCodes(PdfFiles.RenderPng(pdf, page: i + 1, dpi: 300)).ShouldBe([$"http://demo.localhost/u/{units[i].PublicCode}"]);
+        }
+
+        var sheet = PdfFiles.PageTexts(await client.Http.GetByteArrayAsync(UnitEndpoints.LabelsUrl(batch.Id, "a4-3x8")));
+        sheet.Count.ShouldBe(1); // 5 labels on one A4 sheet of 24
+        units.ShouldAllBe(u => sheet[0].Replace(" ", "").Contains(u.Serial));
+    }
+
+    [Fact]
+    public async Task Labels_are_for_staff_who_make_batches_of_this_tenant_only()
+    {
+        var (product, warehouse) = await Setup();
+        var batch = (await Create(new CreateUnitBatch(product.Id, "L1", Produced, 1, "{sku}-{n:4}", warehouse.Id))).Value!;
+        using var sales = await app.Client("demo").SignedInAs("sales@demo.test");
+        (await sales.Http.GetAsync(UnitEndpoints.LabelsUrl(batch.Id, "a4-3x8"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var other = await app.Client("other").SignedInAs("warehouse@other.test");
+        (await other.Http.GetAsync(UnitEndpoints.LabelsUrl(batch.Id, "a4-3x8"))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        using var warehouseUser = await app.Client("demo").SignedInAs(Warehouse);
+        (await warehouseUser.Http.GetAsync(UnitEndpoints.LabelsUrl(batch.Id, "a9-99x99"))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task An_unknown_code_or_another_tenants_code_is_reported_as_possibly_counterfeit()
     {
         var (product, warehouse) = await Setup();

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Sidig.Domain.Access;
+using Sidig.Infrastructure.Documents.Business;
 
 namespace Sidig.Web.Features.Units;
 
 public static class UnitEndpoints
 {
     public static string ScanPath(string code) => $"/u/{code}";
+
+    public static string LabelsUrl(Guid batchId, string layout) => $"/units/batches/{batchId}/labels.pdf?layout={layout}";
 
     public static void MapUnitEndpoints(this IEndpointRouteBuilder app)
     {
@@ -21,5 +25,36 @@ public static class UnitEndpoints
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(image.Content, image.ContentType);
         }).AllowAnonymous();
+
+        // A batch's label sheet (staff who make batches), drawn page by page.
+        app.MapGet("/units/batches/{id:guid}/labels.pdf", async (Guid id, string? layout, GetBatchLabelsHandler handler, HttpContext http,
+            CancellationToken ct) =>
+        {
+            RequestUser.Use(http);
+            var result = await handler.HandleAsync(new GetBatchLabels(id, layout, $"{http.Request.Scheme}://{http.Request.Host}"), ct);
+            if (!result.Succeeded)
+            {
+                if (result.Errors[0].Code is "Units.LabelLayoutUnknown") return Results.Problem(statusCode: 400, title: result.Errors[0].Code);
+                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+                return Results.NotFound();
+            }
+            var labels = result.Value!;
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            // SkiaSharp writes synchronously, which the response body refuses: draw into a temporary file that deletes itself
+            // when the response has sent it (memory stays flat however many labels).
+            var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            try
+            {
+                await Task.Run(() => LabelSheetPdf.Render(labels.Labels, labels.Layout, file, labels.Title, cancellationToken: ct), ct);
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
+            }
+            file.Position = 0;
+            return Results.File(file, "application/pdf", labels.FileName);
+        }).RequireAuthorization(Policies.TenantUser);
     }
 }
