@@ -16,7 +16,10 @@ public static class JobsSetup
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (db.Provider == DatabaseProvider.Postgres)
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.MigrationConnectionString ?? db.ResolveConnectionString()));
+                // Long polling (LISTEN/NOTIFY): a worker takes a new job the moment it is enqueued instead of at its next poll,
+                // so a job that enqueues per-tenant jobs does not wait a poll interval per hop.
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(db.MigrationConnectionString ?? db.ResolveConnectionString()),
+                    new PostgreSqlStorageOptions { EnableLongPolling = true });
             else
                 config.UseInMemoryStorage();
         });
