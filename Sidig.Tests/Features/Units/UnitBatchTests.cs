@@ -96,6 +96,28 @@ public abstract class UnitBatchTests<TApp>(TApp app) where TApp : SidigAppFactor
     }
 
     [Fact]
+    public async Task The_batch_list_finds_a_batch_by_lot_product_or_serial_and_pages_newest_first()
+    {
+        var (product, warehouse) = await Setup();
+        var lot = Builders.Unique("LOT");
+        var first = (await Create(new CreateUnitBatch(product.Id, lot + "-1", Produced, 2, "{sku}-{n:4}", warehouse.Id))).Value!;
+        var second = (await Create(new CreateUnitBatch(product.Id, lot + "-2", Produced, 2, "{sku}-{n:4}", warehouse.Id))).Value!;
+
+        Task<Result<UnitBatchList>> List(ListUnitBatches q, string email = "cs@demo.test") =>
+            app.Handle<ListUnitBatchesHandler, Result<UnitBatchList>>("demo", email, h => h.HandleAsync(q));
+        var byLot = (await List(new ListUnitBatches(Search: lot.ToLowerInvariant()))).Value!;
+        byLot.TotalCount.ShouldBe(2);
+        byLot.Items.Select(i => i.Id).ShouldBe([second.Id, first.Id]);
+        byLot.Items[0].WarehouseCode.ShouldBe(warehouse.Code);
+        (await List(new ListUnitBatches(Search: second.LastSerial))).Value!.Items.Select(i => i.Id).ShouldBe([second.Id]);
+        (await List(new ListUnitBatches(ProductId: product.Id, SortBy: nameof(UnitBatchListItem.Lot), Descending: false, PageSize: 1))).Value!
+            .Items.Select(i => i.Id).ShouldBe([first.Id]);
+        (await List(new ListUnitBatches(ProductId: product.Id), "distributor@demo.test")).Errors.Single().Code.ShouldBe("Access.Denied");
+        (await app.Handle<ListUnitBatchesHandler, Result<UnitBatchList>>("other", "cs@other.test", h => h.HandleAsync(new ListUnitBatches(Search: lot))))
+            .Value!.TotalCount.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_field_by_field()
     {
         var result = await Create(new CreateUnitBatch(null, " ", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5), 0, "{sku}", null));

@@ -27,8 +27,9 @@ public sealed class ListUnitBatchesHandler(IDbContextFactory<SidigDbContext> fac
         var rows = from b in batches
                    join p in db.Products on b.ProductId equals p.Id
                    join w in db.Warehouses on b.WarehouseId equals w.Id
-                   select new UnitBatchListItem(b.Id, b.Lot, p.Sku, p.Name, b.ProducedOn, b.Quantity, b.FirstSerial, b.LastSerial, w.Code,
-                       b.CreatedAt, b.CreatedBy);
+                   // An anonymous shape (not the record's constructor) so EF can still filter and sort on its members.
+                   select new { b.Id, b.Lot, p.Sku, ProductName = p.Name, b.ProducedOn, b.Quantity, b.FirstSerial, b.LastSerial, WarehouseCode = w.Code,
+                       b.CreatedAt, b.CreatedBy };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim().ToUpper();
@@ -48,7 +49,9 @@ public sealed class ListUnitBatchesHandler(IDbContextFactory<SidigDbContext> fac
             _ => rows.OrderByDescending(r => r.CreatedAt),
         };
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var items = await sorted.ThenBy(r => r.Id).Skip(Math.Max(query.Page, 0) * size).Take(size).ToListAsync(ct);
+        var page = await sorted.ThenBy(r => r.Id).Skip(Math.Max(query.Page, 0) * size).Take(size).ToListAsync(ct);
+        var items = page.Select(r => new UnitBatchListItem(r.Id, r.Lot, r.Sku, r.ProductName, r.ProducedOn, r.Quantity, r.FirstSerial, r.LastSerial,
+            r.WarehouseCode, r.CreatedAt, r.CreatedBy)).ToList();
         return Result<UnitBatchList>.Ok(new UnitBatchList(items, total));
     }
 }
