@@ -17,6 +17,11 @@ public static class DisplayTime
 
     public static string Date(DateTimeOffset? at, string timeZoneId) => at is { } v ? Date(v, timeZoneId) : "—";
 
+    /// <summary>A calendar day (no time zone to apply): due dates, production dates, periods.</summary>
+    public static string Date(DateOnly day) => day.ToString(DateFormat, CultureInfo.CurrentCulture);
+
+    public static string Date(DateOnly? day) => day is { } d ? Date(d) : "—";
+
     public static string DateTime(DateTimeOffset at, string timeZoneId) =>
         InZone(at, timeZoneId).ToString(DateTimeFormat, CultureInfo.CurrentCulture);
 

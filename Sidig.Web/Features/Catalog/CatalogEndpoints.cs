@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Sidig.Domain.Access;
 
 namespace Sidig.Web.Features.Catalog;
@@ -15,9 +14,8 @@ public static class CatalogEndpoints
             var image = await handler.HandleAsync(new GetProductImage(id), ct);
             if (image is null)
             {
-                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false; // a bare 404 for the <img>
                 http.Response.Headers.CacheControl = "no-cache";
-                return Results.NotFound();
+                return EndpointResults.BareNotFound(http); // for the <img>
             }
             http.Response.Headers.CacheControl = "private, max-age=60";
             return Results.File(image.Content, image.ContentType);

@@ -6,6 +6,5 @@ namespace Sidig.Web.Features.Commissions;
 public sealed class CommissionsText
 {
     public static string Month(int year, int month) => new DateTime(year, month, 1).ToString("MMMM yyyy", CultureInfo.CurrentCulture);
-    public static string Date(DateOnly date) => date.ToString(Sidig.Web.Components.Shared.DisplayTime.DateFormat, CultureInfo.CurrentCulture);
     public static string Percent(decimal rate) => rate.ToString("0.##", CultureInfo.CurrentCulture) + " %";
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 
 namespace Sidig.Web.Features.Company;
 
@@ -14,9 +13,8 @@ public static class CompanyEndpoints
             if (logo is null)
             {
                 // A missing logo is normal: a bare 404 for the <img>, not the not-found page.
-                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
                 http.Response.Headers.CacheControl = "no-cache";
-                return Results.NotFound();
+                return EndpointResults.BareNotFound(http);
             }
             http.Response.Headers.CacheControl = "public, max-age=60";
             return Results.File(logo.Content, logo.ContentType);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Diagnostics;
 using Sidig.Domain.Access;
 
 namespace Sidig.Web.Features.Documents;
@@ -30,19 +29,19 @@ public static class DocumentEndpoints
         app.MapGet("/documents/{kind}/{id:guid}.pdf", async (string kind, Guid id, GetDocumentPdfHandler handler, HttpContext http, CancellationToken ct) =>
         {
             RequestUser.Use(http);
-            if (!Kinds.TryGetValue(kind, out var k)) return NotFound(http);
+            if (!Kinds.TryGetValue(kind, out var k)) return EndpointResults.BareNotFound(http);
             var file = await handler.HandleAsync(new GetDocumentPdf(k, id, Origin(http)), ct);
-            return file is null ? NotFound(http) : Pdf(http, file.Content, "application/pdf", file.FileName);
+            return file is null ? EndpointResults.BareNotFound(http) : Pdf(http, file.Content, "application/pdf", file.FileName);
         }).RequireAuthorization(Policies.TenantUser);
 
         app.MapGet("/documents/{kind}.zip", async (string kind, string? from, string? to, GetDocumentZipHandler handler, HttpContext http, CancellationToken ct) =>
         {
             RequestUser.Use(http);
-            if (!Kinds.TryGetValue(kind, out var k)) return NotFound(http);
+            if (!Kinds.TryGetValue(kind, out var k)) return EndpointResults.BareNotFound(http);
             if (!TryDate(from, out var f) || !TryDate(to, out var t)) return Results.Problem(statusCode: 400, title: "from and to must be dates (yyyy-MM-dd)");
             var result = await handler.HandleAsync(new GetDocumentZip(k, f, t, Origin(http)), ct);
             if (!result.Succeeded)
-                return result.Errors[0].Code == "Access.Denied" ? NotFound(http) : Results.Problem(statusCode: 400, title: result.Errors[0].Code);
+                return result.Errors[0].Code == "Access.Denied" ? EndpointResults.BareNotFound(http) : Results.Problem(statusCode: 400, title: result.Errors[0].Code);
             return Pdf(http, result.Value!.Content, "application/zip", result.Value.FileName);
         }).RequireAuthorization(Policies.TenantUser);
 
@@ -53,7 +52,7 @@ public static class DocumentEndpoints
             if (!TryDate(from, out var f) || !TryDate(to, out var t)) return Results.Problem(statusCode: 400, title: "from and to must be dates (yyyy-MM-dd)");
             var result = await handler.HandleAsync(new GetStatementPdf(partnerId, f, t), ct);
             if (!result.Succeeded)
-                return result.Errors[0].Code is "Access.Denied" or "Partner.NotFound" ? NotFound(http) : Results.Problem(statusCode: 400, title: result.Errors[0].Code);
+                return result.Errors[0].Code is "Access.Denied" or "Partner.NotFound" ? EndpointResults.BareNotFound(http) : Results.Problem(statusCode: 400, title: result.Errors[0].Code);
             return Pdf(http, result.Value!.Content, "application/pdf", result.Value.FileName);
         }).RequireAuthorization(Policies.TenantUser);
     }
@@ -70,9 +69,4 @@ public static class DocumentEndpoints
         return Results.File(content, type, name);
     }
 
-    private static IResult NotFound(HttpContext http)
-    {
-        if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-        return Results.NotFound();
-    }
 }

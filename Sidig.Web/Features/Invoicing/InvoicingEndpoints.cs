@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.Diagnostics;
 using Sidig.Domain.Access;
 
 namespace Sidig.Web.Features.Invoicing;
@@ -16,11 +15,7 @@ public static class InvoicingEndpoints
             if (http.RequestServices.GetRequiredService<AuthenticationStateProvider>() is IHostEnvironmentAuthenticationStateProvider host)
                 host.SetAuthenticationState(Task.FromResult(new AuthenticationState(http.User)));
             var proof = await handler.HandleAsync(new GetPaymentProof(id), ct);
-            if (proof is null)
-            {
-                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-                return Results.NotFound();
-            }
+            if (proof is null) return EndpointResults.BareNotFound(http);
             return Results.File(proof.Content, proof.ContentType, proof.FileName);
         }).RequireAuthorization(Policies.ViewInvoices);
     }

@@ -8,8 +8,6 @@ namespace Sidig.Web.Features.Receivables;
 /// <summary>Marker for the texts of the credit note, receivables and statement pages (ReceivablesText.en-US.resx / .id-ID.resx), and their formats.</summary>
 public sealed class ReceivablesText
 {
-    public static string Date(DateOnly date) => date.ToString(DisplayTime.DateFormat, CultureInfo.CurrentCulture);
-    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
 
     public static Color KindColor(StatementEntryKind kind) => kind switch
     {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
 using Sidig.Domain.Access;
 using Sidig.Infrastructure.Documents.Business;
 
@@ -17,11 +16,7 @@ public static class UnitEndpoints
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";
             var image = await handler.HandleAsync(new GetPublicUnitImage(code), ct);
-            if (image is null)
-            {
-                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-                return Results.NotFound();
-            }
+            if (image is null) return EndpointResults.BareNotFound(http);
             http.Response.Headers.CacheControl = "public, max-age=3600";
             return Results.File(image.Content, image.ContentType);
         }).AllowAnonymous();
@@ -35,8 +30,7 @@ public static class UnitEndpoints
             if (!result.Succeeded)
             {
                 if (result.Errors[0].Code is "Units.LabelLayoutUnknown") return Results.Problem(statusCode: 400, title: result.Errors[0].Code);
-                if (http.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
-                return Results.NotFound();
+                return EndpointResults.BareNotFound(http);
             }
             var labels = result.Value!;
             http.Response.Headers.CacheControl = "private, no-store";

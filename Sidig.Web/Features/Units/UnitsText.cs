@@ -1,4 +1,3 @@
-using System.Globalization;
 using MudBlazor;
 using Sidig.Domain.Units;
 using Sidig.Web.Components.Shared;
@@ -8,9 +7,6 @@ namespace Sidig.Web.Features.Units;
 /// <summary>Marker for the texts of the unit pages and the public scan page (UnitsText.en-US.resx / .id-ID.resx), and their formats.</summary>
 public sealed class UnitsText
 {
-    public static string Date(DateOnly date) => date.ToString(DisplayTime.DateFormat, CultureInfo.CurrentCulture);
-    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
-
     public static Color WarrantyColor(WarrantyState state) => state switch
     {
         WarrantyState.Active => Color.Success,
@@ -21,8 +17,8 @@ public sealed class UnitsText
 
     public static string Warranty(Microsoft.Extensions.Localization.IStringLocalizer<UnitsText> l, WarrantyView w) => w.State switch
     {
-        WarrantyState.Active => l["Warranty.Active", Date(w.End)],
-        WarrantyState.Expired => l["Warranty.Expired", Date(w.End)],
+        WarrantyState.Active => l["Warranty.Active", DisplayTime.Date(w.End)],
+        WarrantyState.Expired => l["Warranty.Expired", DisplayTime.Date(w.End)],
         WarrantyState.Void => l["Warranty.Void", w.VoidReason ?? ""],
         WarrantyState.NotRegistered => l["Warranty.NotRegistered"],
         _ => l["Warranty.None"],
