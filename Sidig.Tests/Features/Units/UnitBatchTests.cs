@@ -231,6 +231,33 @@ public abstract class UnitBatchTests<TApp>(TApp app) where TApp : SidigAppFactor
     }
 
     [Fact]
+    public async Task The_scan_pages_product_photo_is_public_on_the_units_own_host_only()
+    {
+        var (product, warehouse) = await Setup();
+        using (var bitmap = new SkiaSharp.SKBitmap(4, 4))
+        using (var png = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100))
+        {
+            var bytes = png.ToArray();
+            await app.InTenant("demo", async sp =>
+            {
+                await using var db = await sp.GetRequiredService<IDbContextFactory<SidigDbContext>>().CreateDbContextAsync();
+                (await db.Products.FirstAsync(p => p.Id == product.Id)).SetImage(bytes);
+                await db.SaveChangesAsync();
+            });
+        }
+        var batch = (await Create(new CreateUnitBatch(product.Id, "L1", Produced, 1, "{sku}-{n:4}", warehouse.Id))).Value!;
+        var unit = (await UnitsOf(batch.Id)).Single();
+
+        using var demo = app.Client("demo");
+        var own = await demo.Http.GetAsync($"{UnitEndpoints.ScanPath(unit.PublicCode)}/image");
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        own.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+        using var other = app.Client("other");
+        (await other.Http.GetAsync($"{UnitEndpoints.ScanPath(unit.PublicCode)}/image")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await demo.Http.GetAsync($"{UnitEndpoints.ScanPath(PublicCode.New())}/image")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_unknown_code_or_another_tenants_code_is_reported_as_possibly_counterfeit()
     {
         var (product, warehouse) = await Setup();
