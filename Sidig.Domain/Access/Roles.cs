@@ -85,6 +85,8 @@ public static class Policies
     public const string ViewUnits = "view-units";
     /// <summary>Create unit batches and print their labels.</summary>
     public const string ManageUnits = "manage-units";
+    /// <summary>Check warranty registrations: approve or reject the ones waiting, see flagged ones.</summary>
+    public const string ReviewWarranty = "review-warranty";
 }
 
 public static class SidigClaims

@@ -44,6 +44,23 @@ public static class ContactRules
         return digits is >= 6 and <= 15 ? (v, null) : (null, "Validation.PhoneInvalid");
     }
 
+    /// <summary>
+    /// An Indonesian mobile number (what WhatsApp and SMS reach) as people type it — 0812-3456-7890, +62 812 3456 7890,
+    /// 62812… — normalised to +62812…; 08 then 8–11 more digits.
+    /// </summary>
+    public static (string? Value, string? Error) IndonesianMobile(string? input)
+    {
+        var v = input?.Trim();
+        if (string.IsNullOrEmpty(v)) return (null, "Validation.MobileRequired");
+        if (v.Length > PhoneMaxLength || !v.All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '-' or '.' or '(' or ')') || v.LastIndexOf('+') > 0)
+            return (null, "Validation.MobileInvalid");
+        var digits = new string(v.Where(char.IsAsciiDigit).ToArray());
+        var national = digits.StartsWith("62") && (v.StartsWith('+') || !digits.StartsWith("620")) ? digits[2..]
+            : digits.StartsWith('0') ? digits[1..] : null;
+        if (v.StartsWith('+') && !digits.StartsWith("62")) return (null, "Validation.MobileInvalid");
+        return national is { Length: >= 9 and <= 12 } && national[0] == '8' && national[1] != '0' ? ("+62" + national, null) : (null, "Validation.MobileInvalid");
+    }
+
     public static (string? Value, string? Error) Email(string? input)
     {
         if (string.IsNullOrWhiteSpace(input)) return (null, null);

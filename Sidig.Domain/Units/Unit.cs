@@ -52,6 +52,21 @@ public sealed class Unit : Entity, ITenantOwned
 
     public WarrantyView Warranty(Catalog.WarrantyPolicy? policy, DateOnly today) =>
         WarrantyView.Of(policy, RegisteredOn, SoldOn, DeliveredOn, WarrantyVoidReason, today);
+
+    /// <summary>
+    /// The unit's warranty is registered (an approved <see cref="Sidig.Domain.Warranty.WarrantyRegistration"/>). The first registration
+    /// date stays: a later approved registration (a second owner) changes the customer, not the warranty start.
+    /// </summary>
+    public UnitEvent Register(DateOnly on, DateTimeOffset now, Guid registrationId, string? user, Guid? customerId = null)
+    {
+        RegisteredOn ??= on;
+        if (customerId is not null) CustomerId = customerId;
+        return UnitEvent.For(this, UnitEventKind.Registered, now, user, customerId: customerId,
+            document: new UnitDocument(Sidig.Domain.Warranty.WarrantyRegistration.DocumentType, registrationId, on.ToString("yyyy-MM-dd")));
+    }
+
+    /// <summary>Sets the customer of a unit registered before its customer record was known.</summary>
+    public void SetCustomer(Guid customerId) => CustomerId = customerId;
 }
 
 public enum UnitEventKind

@@ -76,6 +76,7 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<Domain.Units.UnitBatch> UnitBatches => Set<Domain.Units.UnitBatch>();
     public DbSet<Domain.Units.Unit> Units => Set<Domain.Units.Unit>();
     public DbSet<Domain.Units.UnitEvent> UnitEvents => Set<Domain.Units.UnitEvent>();
+    public DbSet<Domain.Warranty.WarrantyRegistration> WarrantyRegistrations => Set<Domain.Warranty.WarrantyRegistration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -32,6 +32,9 @@ public abstract class SidigAppFactory : WebApplicationFactory<Program>
             ["Sidig:Database:SeedDemoData"] = "true",
             ["Sidig:Jobs:Server"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+            // Tests post the public forms far more often than a person; the limits have their own tests.
+            ["Sidig:PublicForms:PostsPerAddress"] = "100000",
+            ["Sidig:PublicForms:PostsPerTarget"] = "100000",
         };
         if (Provider == DatabaseProvider.Postgres)
         {

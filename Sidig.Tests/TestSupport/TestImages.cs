@@ -19,6 +19,15 @@ public static class TestImages
     /// <summary>A lossless 1×1 WebP.</summary>
     public static readonly byte[] WebP = Convert.FromBase64String("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
 
+    /// <summary>A real JPEG photo of <paramref name="width"/> × <paramref name="height"/> pixels (a receipt as a phone takes it).</summary>
+    public static byte[] Photo(int width = 640, int height = 480)
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(width, height);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(new SkiaSharp.SKColor(0xF4, 0xF1, 0xE8));
+        using var data = bitmap.Encode(SkiaSharp.SKEncodedImageFormat.Jpeg, 80);
+        return data.ToArray();
+    }
+
     /// <summary>A real zip archive (one text entry), as if renamed to logo.png.</summary>
     public static readonly byte[] Zip = MakeZip();
 

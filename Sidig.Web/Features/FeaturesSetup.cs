@@ -44,6 +44,7 @@ public static class FeaturesSetup
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
         Documents.DocumentEndpoints.MapDocumentEndpoints(app);
         Units.UnitEndpoints.MapUnitEndpoints(app);
+        Warranty.WarrantyCardEndpoints.MapWarrantyEndpoints(app);
         Api.ApiEndpoints.MapApiEndpoints(app);
         Invoicing.InvoicingEndpoints.MapInvoicingEndpoints(app);
     }

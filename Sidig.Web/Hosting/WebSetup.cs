@@ -1,3 +1,4 @@
+using Sidig.Web.Public;
 using System.Globalization;
 using Hangfire;
 using Microsoft.AspNetCore.Authorization;
@@ -58,6 +59,7 @@ public static class WebSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddSidigFeatures();
         services.AddSidigApi(configuration);
+        services.AddSidigPublicForms();
         return services;
     }
 
@@ -107,6 +109,7 @@ public static class WebSetup
         Tenant(Policies.ManageApiKeys, Roles.PrincipalAdmin);
         Tenant(Policies.ViewUnits, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician);
         Tenant(Policies.ManageUnits, Roles.PrincipalAdmin, Roles.Warehouse);
+        Tenant(Policies.ReviewWarranty, Roles.PrincipalAdmin, Roles.CustomerService);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }
@@ -161,6 +164,7 @@ public static class WebSetup
         });
         app.UseAuthorization();
         app.UseRateLimiter(); // after authorization: the API's limits are per API key
+        app.UsePublicFormGuard(); // before antiforgery reads a public form's body
         app.UseAntiforgery();
 
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

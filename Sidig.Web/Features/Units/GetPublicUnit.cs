@@ -11,7 +11,7 @@ public sealed record GetPublicUnit(string? Code);
 
 /// <summary>What the public may see of a unit: that it is genuine, what it is, and its warranty — nothing about its owner or buyer.</summary>
 public sealed record PublicUnit(string Code, string Serial, string Sku, string ProductName, bool HasImage, WarrantyView Warranty,
-    string? CoverageId, string? CoverageEn);
+    string? CoverageId, string? CoverageEn, bool ReceiptRequired = false, bool RegistrationPending = false, bool IsRegistered = false);
 
 /// <summary>Who to tell about a possible counterfeit: the principal's public contact.</summary>
 public sealed record PublicContact(string CompanyName, string? Phone, string? Email);
@@ -35,8 +35,11 @@ public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> facto
                            select new { Unit = u, p.Sku, p.Name, HasImage = p.ImageContentType != null, Policy = w }).FirstOrDefaultAsync(ct);
         if (found is null) return new PublicScan(null, contact);
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
+        var pending = found.Unit.RegisteredOn is null
+                      && await db.WarrantyRegistrations.AnyAsync(r => r.UnitId == found.Unit.Id && r.Status == Domain.Warranty.RegistrationStatus.Pending, ct);
         return new PublicScan(new PublicUnit(found.Unit.PublicCode, found.Unit.Serial, found.Sku, found.Name, found.HasImage,
-            found.Unit.Warranty(found.Policy, today), found.Policy?.CoverageId, found.Policy?.CoverageEn), contact);
+            found.Unit.Warranty(found.Policy, today), found.Policy?.CoverageId, found.Policy?.CoverageEn, found.Policy?.RequiresReceiptPhoto == true,
+            pending, found.Unit.RegisteredOn is not null), contact);
     }
 }
 

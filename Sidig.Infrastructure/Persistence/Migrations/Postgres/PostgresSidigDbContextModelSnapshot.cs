@@ -3138,6 +3138,158 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("unit_events", (string)null);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Warranty.WarrantyRegistration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CustomerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("customer_id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("email");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer")
+                        .HasColumnName("flags");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("PhoneKey")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("phone_key");
+
+                    b.Property<string>("ProvinceCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasColumnName("province_code");
+
+                    b.Property<DateOnly>("PurchaseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("purchase_date");
+
+                    b.Property<string>("ReceiptContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("receipt_content_type");
+
+                    b.Property<byte[]>("ReceiptImage")
+                        .HasColumnType("bytea")
+                        .HasColumnName("receipt_image");
+
+                    b.Property<string>("RegencyCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("regency_code");
+
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<string>("SellerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("seller_name");
+
+                    b.Property<Guid?>("SellerPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("seller_partner_id");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<int>("Status")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("submission_key");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)")
+                        .HasColumnName("token");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_registrations");
+
+                    b.HasIndex("CustomerId")
+                        .HasDatabaseName("ix_warranty_registrations_customer_id");
+
+                    b.HasIndex("SellerPartnerId")
+                        .HasDatabaseName("ix_warranty_registrations_seller_partner_id");
+
+                    b.HasIndex("UnitId")
+                        .HasDatabaseName("ix_warranty_registrations_unit_id");
+
+                    b.HasIndex("TenantId", "PhoneKey")
+                        .HasDatabaseName("ix_warranty_registrations_tenant_id_phone_key");
+
+                    b.HasIndex("TenantId", "SubmissionKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_registrations_tenant_id_submission_key");
+
+                    b.HasIndex("TenantId", "Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_registrations_tenant_id_token");
+
+                    b.HasIndex("TenantId", "UnitId")
+                        .HasDatabaseName("ix_warranty_registrations_tenant_id_unit_id");
+
+                    b.HasIndex("TenantId", "Status", "SubmittedAt")
+                        .HasDatabaseName("ix_warranty_registrations_tenant_id_status_submitted_at");
+
+                    b.ToTable("warranty_registrations", (string)null);
+                });
+
             modelBuilder.Entity("Sidig.Infrastructure.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4020,6 +4172,28 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_unit_events_units_unit_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Warranty.WarrantyRegistration", b =>
+                {
+                    b.HasOne("Sidig.Domain.Stock.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_warranty_registrations_customers_customer_id");
+
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("SellerPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_warranty_registrations_partners_seller_partner_id");
+
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_warranty_registrations_units_unit_id");
                 });
 
             modelBuilder.Entity("Sidig.Infrastructure.Identity.AppRoleClaim", b =>
