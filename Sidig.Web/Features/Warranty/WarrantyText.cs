@@ -1,0 +1,4 @@
+namespace Sidig.Web.Features.Warranty;
+
+/// <summary>Texts of the warranty review pages.</summary>
+public sealed class WarrantyText;
