@@ -61,6 +61,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/commissions/mine"] = [Roles.AgentUser],
         ["/units"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician],
         ["/units/batches"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician],
+        ["/units/labels"] = [Roles.PrincipalAdmin, Roles.Warehouse],
     };
 
     /// <summary>Pages anyone may open without signing in.</summary>
