@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Sidig.Domain.Common;
+using Sidig.Web.Features.StockAudits;
 using Sidig.Web.Features.Units;
 using Sidig.Tests.TestSupport;
 using static Microsoft.Playwright.Assertions;
@@ -22,12 +23,12 @@ public sealed class ScanBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
 
     private static readonly BrowserNewContextOptions Phone = new() { ViewportSize = new ViewportSize { Width = 390, Height = 800 }, IsMobile = true, HasTouch = true };
 
-    private async Task<Sidig.Domain.Units.Unit> AUnit()
+    private async Task<Sidig.Domain.Units.Unit> AUnit(Guid? warehouseId = null)
     {
         var product = await _make.Product(serialised: true);
-        var warehouse = await _make.Warehouse();
+        warehouseId ??= (await _make.Warehouse()).Id;
         var batch = (await app.Handle<CreateUnitBatchHandler, Result<CreatedUnitBatch>>("demo", "warehouse@demo.test", h => h.HandleAsync(
-            new CreateUnitBatch(product.Id, Builders.Unique("L"), new DateOnly(2026, 11, 20), 2, "{sku}-{n:4}", warehouse.Id)))).Value!;
+            new CreateUnitBatch(product.Id, Builders.Unique("L"), new DateOnly(2026, 11, 20), 2, "{sku}-{n:4}", warehouseId)))).Value!;
         return await _make.Query(db => db.Units.Where(u => u.BatchId == batch.Id).OrderBy(u => u.Serial).FirstAsync());
     }
 
@@ -117,6 +118,33 @@ public sealed class ScanBrowserTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.TestId("scan-cancel").ClickAsync();
             await Expect(page.TestId("scan-dialog")).ToHaveCountAsync(0);
             await page.WaitForFunctionAsync("window.__scan.stream.getTracks().every(t => t.readyState === 'ended')");
+        }, Phone);
+    }
+
+    [Fact]
+    public async Task On_a_stock_count_a_scanned_unit_shows_the_line_of_its_product()
+    {
+        var warehouse = await _make.Warehouse();
+        var unit = await AUnit(warehouse.Id);
+        var other = await _make.Product();
+        await _make.Receive(warehouse.Id, other.Id, 4);
+        var sku = await _make.Query(db => db.Products.Where(p => p.Id == unit.ProductId).Select(p => p.Sku).SingleAsync());
+        var auditId = (await app.Handle<OpenStockAuditHandler, Result<Guid>>("demo", "admin@demo.test",
+            h => h.HandleAsync(new OpenStockAudit(warehouse.Id, false, null)))).Value;
+
+        await app.InBrowser(async page =>
+        {
+            await page.AddInitScriptAsync(FakeCameraAndDetector(app.Url("demo", UnitEndpoints.ScanPath(unit.PublicCode))));
+            await page.SignInAsync(app, "demo", "admin@demo.test");
+            await page.GotoAsync(app.Url("demo", $"/stock/audits/{auditId}"));
+            await page.WaitForCircuitAsync();
+            await Expect(page.TestId($"count-line-{other.Sku}")).ToBeVisibleAsync();
+
+            await page.TestId("count-search-camera").ClickAsync();
+
+            await Expect(page.Locator("input[data-testid='count-search'], [data-testid='count-search'] input").First).ToHaveValueAsync(sku);
+            await Expect(page.TestId($"count-line-{sku}")).ToBeVisibleAsync();
+            await Expect(page.TestId($"count-line-{other.Sku}")).ToHaveCountAsync(0);
         }, Phone);
     }
 
