@@ -27,6 +27,8 @@ public static class JobsSetup
         if (runServer) services.AddHangfireServer(o => o.WorkerCount = Math.Max(2, Environment.ProcessorCount));
         services.AddScoped<TenantJobScope>();
         services.AddTransient<ExpireInvitationsJob>();
+        services.AddTransient<RenderLabelPrintJob>();
+        services.AddTransient<CleanUpLabelPrintsJob>();
         services.AddTransient<RecurringTenantJobs>();
         services.AddTransient<Notifications.OutboxSenderJob>();
         services.AddTransient<Notifications.PaymentReminderJob>();

@@ -15,6 +15,7 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
         manager.AddOrUpdate<RecurringTenantJobs>("outbox-sender", j => j.EnqueueOutboxSenders(), Cron.Minutely());
         // 01:00 UTC = 08:00 WIB, 09:00 WITA, 10:00 WIT: a working-hours morning in every Indonesian zone.
         manager.AddOrUpdate<RecurringTenantJobs>("payment-reminders", j => j.EnqueuePaymentReminders(), Cron.Daily(1));
+        manager.AddOrUpdate<RecurringTenantJobs>("label-print-cleanup", j => j.EnqueueLabelPrintCleanUps(), Cron.Daily(2));
     }
 
     /// <summary>Every active tenant's outbox, and the platform's (password resets of platform operators).</summary>
@@ -34,6 +35,12 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
     {
         foreach (var id in await ActiveTenantIds())
             jobs.Enqueue<ExpireInvitationsJob>(j => j.RunAsync(id, CancellationToken.None));
+    }
+
+    public async Task EnqueueLabelPrintCleanUps()
+    {
+        foreach (var id in await ActiveTenantIds())
+            jobs.Enqueue<CleanUpLabelPrintsJob>(j => j.RunAsync(id, CancellationToken.None));
     }
 
     private async Task<List<Guid>> ActiveTenantIds()

@@ -21,14 +21,8 @@ public sealed class GetBatchLabelsHandler(IDbContextFactory<SidigDbContext> fact
         var layout = LabelLayout.Preset(query.Layout ?? LabelLayout.A4_3x8.Key);
         if (layout is null) return Result<BatchLabels>.Fail([new Error("Units.LabelLayoutUnknown", "Layout")]);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var batch = await (from b in db.UnitBatches.AsNoTracking().Where(b => b.Id == query.BatchId)
-                           join p in db.Products on b.ProductId equals p.Id
-                           select new { b.Lot, p.Sku, p.Name }).FirstOrDefaultAsync(ct);
-        if (batch is null) return Result<BatchLabels>.Fail("Units.BatchNotFound");
-        var units = await db.Units.AsNoTracking().Where(u => u.BatchId == query.BatchId).OrderBy(u => u.Serial)
-            .Select(u => new { u.Serial, u.PublicCode }).ToListAsync(ct);
-        var labels = units.Select(u => new LabelPrint(batch.Name, batch.Sku, u.Serial, query.Origin + UnitEndpoints.ScanPath(u.PublicCode))).ToList();
-        return Result<BatchLabels>.Ok(new BatchLabels($"labels-{batch.Sku}-{batch.Lot}-{layout.Key}.pdf".Replace('/', '-'), labels, layout,
-            $"{batch.Sku} {batch.Lot}"));
+        var set = await BatchLabelSource.LoadAsync(db, query.BatchId, query.Origin, ct);
+        if (set is null) return Result<BatchLabels>.Fail("Units.BatchNotFound");
+        return Result<BatchLabels>.Ok(new BatchLabels(set.FileName(layout), set.Labels, layout, set.Title));
     }
 }

@@ -5,9 +5,11 @@ namespace Sidig.Web.Features.Units;
 
 public static class UnitEndpoints
 {
-    public static string ScanPath(string code) => $"/u/{code}";
+    public static string ScanPath(string code) => BatchLabelSource.ScanPath(code);
 
     public static string LabelsUrl(Guid batchId, string layout) => $"/units/batches/{batchId}/labels.pdf?layout={layout}";
+
+    public static string LabelPrintUrl(Guid jobId) => $"/units/labels/{jobId}.pdf";
 
     public static void MapUnitEndpoints(this IEndpointRouteBuilder app)
     {
@@ -49,6 +51,17 @@ public static class UnitEndpoints
             }
             file.Position = 0;
             return Results.File(file, "application/pdf", labels.FileName);
+        }).RequireAuthorization(Policies.TenantUser);
+
+        // A label print rendered in the background (RenderLabelPrintJob): this tenant's, for staff who make batches.
+        app.MapGet("/units/labels/{id:guid}.pdf", async (Guid id, GetLabelPrintFileHandler handler, HttpContext http, CancellationToken ct) =>
+        {
+            RequestUser.Use(http);
+            var result = await handler.HandleAsync(new GetLabelPrintFile(id), ct);
+            if (!result.Succeeded) return EndpointResults.BareNotFound(http);
+            http.Response.Headers.CacheControl = "private, no-store";
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return Results.File(result.Value!.Content, "application/pdf", result.Value.FileName);
         }).RequireAuthorization(Policies.TenantUser);
     }
 }
