@@ -72,6 +72,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                 {
                     await new DemoSalesSeed(sp, clock).SeedAsync(ct);
                     if (await new DemoUnitSeed(sp, clock).SeedAsync(ct) is { } code) scanCodes[slug] = code;
+                    await new DemoWarrantySeed(sp, clock).SeedAsync(ct);
                 }
                 var partnerOf = new Dictionary<string, string>
                 {

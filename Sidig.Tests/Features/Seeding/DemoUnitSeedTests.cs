@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Sidig.Domain.Units;
+using Sidig.Domain.Warranty;
 using Sidig.Tests.TestSupport;
 
 namespace Sidig.Tests.Features.Seeding;
@@ -32,6 +33,27 @@ public abstract class DemoUnitSeedTests<TApp>(TApp app) where TApp : SidigAppFac
         var response = await anonymous.Http.GetAsync($"/u/{unit.PublicCode}");
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain(unit.Serial);
+    }
+
+    [Fact]
+    public async Task The_demo_has_approved_waiting_flagged_rejected_and_expired_warranty_registrations()
+    {
+        var registrations = await _make.Query(db => db.WarrantyRegistrations.ToListAsync());
+        registrations.Count(r => r.Status == RegistrationStatus.Approved).ShouldBe(3);
+        registrations.Count(r => r.Status == RegistrationStatus.Rejected).ShouldBe(1);
+        registrations.Where(r => r.Status == RegistrationStatus.Pending).Select(r => r.Flags)
+            .ShouldBe([RegistrationFlags.None, RegistrationFlags.DuplicateUnit], ignoreOrder: true);
+
+        using var anonymous = app.Client("demo");
+        var states = new List<string>();
+        foreach (var approved in registrations.Where(r => r.Status == RegistrationStatus.Approved))
+        {
+            var code = await _make.Query(db => db.Units.Where(u => u.Id == approved.UnitId).Select(u => u.PublicCode).SingleAsync());
+            var html = await anonymous.Http.GetStringAsync($"/u/{code}");
+            var chip = System.Text.RegularExpressions.Regex.Match(html, "<[^>]*data-testid=\"scan-warranty\"[^>]*>").Value;
+            states.Add(System.Text.RegularExpressions.Regex.Match(chip, "data-state=\"(\\w+)\"").Groups[1].Value);
+        }
+        states.ShouldBe(["Active", "Active", "Expired"], ignoreOrder: true);
     }
 }
 
