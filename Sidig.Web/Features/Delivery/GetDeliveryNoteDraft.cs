@@ -64,6 +64,25 @@ public static class DeliveryRules
     }
 
     /// <summary>
+    /// The first of <paramref name="units"/> already picked on another draft note (of any order), as an error naming the
+    /// serials and that note; null when none is. Two drafts cannot promise the same unit.
+    /// </summary>
+    public static async Task<Error?> OnOtherDraftsAsync(SidigDbContext db, IReadOnlyList<Domain.Units.Unit> units, Guid? except, CancellationToken ct)
+    {
+        if (units.Count == 0) return null;
+        var productIds = units.Select(u => u.ProductId).Distinct().ToList();
+        var drafts = await (from l in db.DeliveryNoteLines.AsNoTracking()
+                            join n in db.DeliveryNotes on l.DeliveryNoteId equals n.Id
+                            where n.Status == DeliveryNoteStatus.Draft && n.Id != except && l.Serials != null && productIds.Contains(l.ProductId)
+                            select new { n.Number, l.Serials }).ToListAsync(ct);
+        var mine = units.Select(u => u.Serial).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in drafts)
+            if (Domain.Units.SerialEntry.Split(d.Serials).Where(mine.Contains).ToList() is { Count: > 0 } both)
+                return new Error("Units.OnDraftNote", null, string.Join(", ", both.Take(10)), d.Number);
+        return null;
+    }
+
+    /// <summary>
     /// The warehouse stock moves into when the receiver is a distributor with an active warehouse of its own (the first by
     /// code); null otherwise — the goods then leave the network's stock.
     /// </summary>
