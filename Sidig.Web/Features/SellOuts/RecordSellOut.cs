@@ -116,7 +116,8 @@ public sealed class RecordSellOutHandler(
             // batch may have taken one: it is tracked, so it reads as sold).
             var picked = await UnitSerials.ResolveAsync(db,
                 sale.Lines.Select((l, j) => new SerialLine(l.ProductId!.Value, l.Quantity!.Value, l.Serials, $"Lines[{j}].Serials")).ToList(),
-                (_, u) => u.RefusalToLeave(sale.WarehouseId!.Value), ct);
+                // Another partner's unit (or the principal's) is "unknown" here: a partner learns nothing of stock it cannot see.
+                (_, u) => u.OwnerPartnerId != partnerId ? "Units.SerialUnknown" : u.RefusalToLeave(sale.WarehouseId!.Value), ct);
             if (!picked.Succeeded) return Fail(i, picked.Errors);
             SellOut record;
             try

@@ -47,7 +47,9 @@ public sealed class TransferStockHandler(
         // Serialised lines move exactly the named units, which must be in stock in the source warehouse.
         var picked = await UnitSerials.ResolveAsync(db,
             command.Lines.Select((l, i) => new SerialLine(l.ProductId, l.Quantity, l.Serials, StockFormRules.LineSerials(i))).ToList(),
-            (_, u) => u.RefusalToLeave(command.FromWarehouseId), ct);
+            // A partner user's transfer: units of partners it cannot see are "unknown", whatever their state.
+            (_, u) => partners is not null && (u.OwnerPartnerId is not { } owner || !partners.Contains(owner)) ? "Units.SerialUnknown"
+                : u.RefusalToLeave(command.FromWarehouseId), ct);
         if (!picked.Succeeded) return Result<string>.Fail(picked.Errors);
         var toOwner = await db.Warehouses.AsNoTracking().Where(w => w.Id == command.ToWarehouseId).Select(w => w.OwnerPartnerId).FirstAsync(ct);
 
