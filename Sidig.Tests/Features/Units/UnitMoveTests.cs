@@ -231,6 +231,39 @@ public abstract class UnitMoveTests<TApp>(TApp app) where TApp : SidigAppFactory
         await AgreeAsync(a.Product.Id, (a.PartnerWarehouse.Id, 1), (bWarehouse.Id, 1), (a.Central.Id, 1));
     }
 
+    // ---------------------------------------------------------------- returns (credit notes)
+
+    [Fact]
+    public async Task A_credit_note_returns_exactly_the_named_units_from_the_partners_warehouse_and_both_warehouses_still_agree()
+    {
+        var s = await SetupAsync(3);
+        var u = s.Units;
+        var order = await OrderAsync(s, 2);
+        var note = (await _ship.CreateNote(Note(order, 2, Lines(u[0].Serial, u[1].Serial)))).Value!;
+        (await _ship.Ship(note.Id)).Errors.ShouldBeEmpty();
+        (await _ship.Deliver(note.Id, FulfilmentBuilders.Today)).Errors.ShouldBeEmpty();
+        var invoice = await _ship.Issue(new Sidig.Web.Features.Invoicing.IssueInvoice([note.Id]));
+        invoice.Errors.ShouldBeEmpty();
+        var invoiceLine = (await _ship.Invoice(invoice.Value!.Id)).Lines.Single();
+        Task<Result<Sidig.Web.Features.Receivables.CreatedCreditNote>> Return(string serials) =>
+            app.Handle<Sidig.Web.Features.Receivables.CreateCreditNoteHandler, Result<Sidig.Web.Features.Receivables.CreatedCreditNote>>("demo",
+                FulfilmentBuilders.Finance, h => h.HandleAsync(new Sidig.Web.Features.Receivables.CreateCreditNote(invoice.Value.Id, s.Central.Id,
+                    FulfilmentBuilders.Today, "Cacat produksi", [new Sidig.Web.Features.Receivables.ReturnLineInput(invoiceLine.Id, 1, serials)])));
+
+        // The unit still in the principal's warehouse was never the partner's: refused, nothing stored.
+        var wrong = await Return(u[2].Serial);
+        (wrong.Errors.Single().Code, wrong.Errors.Single().Args[0]).ShouldBe(("Units.NotThePartners", u[2].Serial));
+        (await Make.Query(db => db.CreditNotes.CountAsync(c => c.InvoiceId == invoice.Value.Id))).ShouldBe(0);
+
+        var credit = await Return(u[1].Serial);
+        credit.Errors.ShouldBeEmpty();
+        var back = await UnitOf(u[1].Id);
+        (back.Status, back.WarehouseId, back.OwnerPartnerId, back.DeliveredOn).ShouldBe((UnitStatus.InStock, s.Central.Id, null, null));
+        var returned = (await EventsOf(u[1].Id)).Last();
+        (returned.Kind, returned.DocumentNumber, returned.PartnerId).ShouldBe((UnitEventKind.Returned, credit.Value!.Number, s.Partner.Id));
+        await AgreeAsync(s.Product.Id, (s.Central.Id, 2), (s.PartnerWarehouse.Id, 1));
+    }
+
     // ---------------------------------------------------------------- receipts and adjustments
 
     [Fact]
