@@ -231,6 +231,71 @@ public abstract class UnitMoveTests<TApp>(TApp app) where TApp : SidigAppFactory
         await AgreeAsync(a.Product.Id, (a.PartnerWarehouse.Id, 1), (bWarehouse.Id, 1), (a.Central.Id, 1));
     }
 
+    // ---------------------------------------------------------------- imports
+
+    private const string SellOutHeader = "Date;Reference;WarehouseCode;CustomerName;CustomerPhone;SKU;Quantity;Serials";
+
+    [Fact]
+    public async Task A_sell_out_file_sells_the_units_of_its_serials_column_and_a_wrong_serial_is_shown_on_its_row_with_nothing_written()
+    {
+        var s = await SetupAsync(4);
+        var u = s.Units;
+        (await Transfer(new TransferStock(s.Central.Id, s.PartnerWarehouse.Id, [new StockQuantity(s.Product.Id, 4, Lines(u.Select(x => x.Serial).ToArray()))]))).Errors.ShouldBeEmpty();
+        var user = await PartnerUsers.CreateAsync(app, s.Partner.Id);
+        var day = FulfilmentBuilders.Today.AddDays(-1).ToString("yyyy-MM-dd");
+        byte[] Csv(params string[] rows) => TestFiles.Csv(string.Join("\n", [SellOutHeader, .. rows]));
+
+        var bad = await app.ImportAsync<Sidig.Web.Features.Import.Importers.SellOutImporter>(user, Csv(
+            $"{day};N-1;{s.PartnerWarehouse.Code};Budi;0812-5555-0101;{s.Product.Sku};2;{u[0].Serial} NO-SUCH",
+            $"{day};N-2;{s.PartnerWarehouse.Code};Sari;0812-5555-0102;{s.Product.Sku};1;{u[1].Serial}"), "sell-out.csv");
+        bad.Problems.ShouldBe([(2, "Serials", "Units.SerialUnknown")]);
+        bad.ShouldHaveWrittenNothing();
+        await AgreeAsync(s.Product.Id, (s.PartnerWarehouse.Id, 4));
+
+        var good = await app.ImportAsync<Sidig.Web.Features.Import.Importers.SellOutImporter>(user, Csv(
+            $"{day};N-1;{s.PartnerWarehouse.Code};Budi;0812-5555-0101;{s.Product.Sku};2;\"{u[0].Serial.ToLowerInvariant()};{u[1].Serial}\"",
+            $"{day};N-2;{s.PartnerWarehouse.Code};Sari;0812-5555-0102;{s.Product.Sku};1;{u[2].PublicCode}"), "sell-out.csv");
+        good.Written.ShouldBe(2);
+        (await UnitOf(u[1].Id)).Status.ShouldBe(UnitStatus.Sold);
+        (await UnitOf(u[2].Id)).Status.ShouldBe(UnitStatus.Sold);
+        await AgreeAsync(s.Product.Id, (s.PartnerWarehouse.Id, 1));
+
+        var missing = await app.ImportAsync<Sidig.Web.Features.Import.Importers.SellOutImporter>(user, Csv(
+            $"{day};N-3;{s.PartnerWarehouse.Code};Budi;0812-5555-0101;{s.Product.Sku};1;"), "sell-out.csv");
+        missing.Problems.ShouldBe([(2, "Serials", "Units.SerialCount")]);
+    }
+
+    [Fact]
+    public async Task Opening_stock_of_a_serialised_product_is_refused_on_its_row()
+    {
+        var s = await SetupAsync(1);
+        var outcome = await app.ImportAsync<Sidig.Web.Features.Import.Importers.OpeningStockImporter>("admin@demo.test",
+            TestFiles.Csv($"WarehouseCode;SKU;Quantity;MinLevel\n{s.PartnerWarehouse.Code};{s.Product.Sku};5;"), "stok-awal.csv");
+        outcome.Problems.ShouldBe([(2, "SKU", "Units.ReceiveByBatch")]);
+        outcome.ShouldHaveWrittenNothing();
+        await AgreeAsync(s.Product.Id, (s.PartnerWarehouse.Id, 0), (s.Central.Id, 1));
+    }
+
+    // ---------------------------------------------------------------- stock audits
+
+    [Fact]
+    public async Task A_count_that_differs_on_a_serialised_product_is_not_posted_and_names_the_product()
+    {
+        var s = await SetupAsync(3);
+        Task<Result<T>> As<THandler, T>(Func<THandler, Task<Result<T>>> call) where THandler : notnull => app.Handle<THandler, Result<T>>("demo", "admin@demo.test", call);
+        var opened = await As<Sidig.Web.Features.StockAudits.OpenStockAuditHandler, Guid>(h => h.HandleAsync(new Sidig.Web.Features.StockAudits.OpenStockAudit(s.Central.Id, false, null)));
+        opened.Errors.ShouldBeEmpty();
+        (await app.Handle<Sidig.Web.Features.StockAudits.CountStockAuditHandler, Result>("demo", "admin@demo.test",
+            h => h.HandleAsync(new Sidig.Web.Features.StockAudits.CountStockAudit(opened.Value, [new Sidig.Web.Features.StockAudits.StockCount(s.Product.Id, 2)])))).Errors.ShouldBeEmpty();
+        (await app.Handle<Sidig.Web.Features.StockAudits.SubmitStockAuditHandler, Result>("demo", "admin@demo.test",
+            h => h.HandleAsync(new Sidig.Web.Features.StockAudits.SubmitStockAudit(opened.Value)))).Errors.ShouldBeEmpty();
+        var approved = await app.Handle<Sidig.Web.Features.StockAudits.ApproveStockAuditHandler, Result>("demo", "admin@demo.test",
+            h => h.HandleAsync(new Sidig.Web.Features.StockAudits.ApproveStockAudit(opened.Value)));
+        (approved.Errors.Single().Code, approved.Errors.Single().Args[0]).ShouldBe(("Units.AuditSerialised", s.Product.Sku));
+        (await Make.Query(db => db.StockAudits.SingleAsync(a => a.Id == opened.Value))).Status.ShouldBe(StockAuditStatus.Submitted);
+        await AgreeAsync(s.Product.Id, (s.Central.Id, 3));
+    }
+
     // ---------------------------------------------------------------- returns (credit notes)
 
     [Fact]
