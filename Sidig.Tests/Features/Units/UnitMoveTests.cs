@@ -206,6 +206,11 @@ public abstract class UnitMoveTests<TApp>(TApp app) where TApp : SidigAppFactory
             .ShouldBe((UnitStatus.Sold, (Guid?)sale.Value!.CustomerId, (DateOnly?)FulfilmentBuilders.Today, null, (Guid?)s.Partner.Id));
         var soldOut = (await EventsOf(u[1].Id)).Last();
         (soldOut.Kind, soldOut.DocumentNumber, soldOut.CustomerId, soldOut.WarehouseId).ShouldBe((UnitEventKind.SoldOut, sale.Value.Number, sale.Value.CustomerId, s.PartnerWarehouse.Id));
+        // The unit page names the documents, the partner and the customer of the chain.
+        var page = (await app.Handle<GetUnitHandler, Result<UnitDetails>>("demo", "cs@demo.test", h => h.HandleAsync(new GetUnit(u[1].Id)))).Value!;
+        page.History.Select(h => (h.Kind, h.PartnerName, h.CustomerName)).TakeLast(2).ShouldBe([
+            (UnitEventKind.Transferred, s.Partner.LegalName, null), (UnitEventKind.SoldOut, s.Partner.LegalName, "Budi Santoso")]);
+        (page.Status, page.CustomerName, page.OwnerPartnerName).ShouldBe((UnitStatus.Sold, "Budi Santoso", s.Partner.LegalName));
 
         var again = await Sell(partnerUser, s.PartnerWarehouse.Id, s.Product.Id, 2, Lines(u[1].Serial, u[2].Serial));
         (again.Errors.Single().Code, again.Errors.Single().Args[0]).ShouldBe(("Units.AlreadySold", u[1].Serial));

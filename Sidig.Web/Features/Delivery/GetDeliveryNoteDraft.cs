@@ -10,8 +10,9 @@ namespace Sidig.Web.Features.Delivery;
 /// <summary>What a new delivery note for an approved order may carry: per line ordered, shipped, on other draft notes and still open.</summary>
 public sealed record GetDeliveryNoteDraft(Guid OrderId);
 
+/// <param name="IsSerialised">the note names the units of this line (their serials)</param>
 public sealed record DeliveryDraftLine(Guid OrderLineId, string Sku, string ProductName, string Unit, decimal Ordered, decimal Shipped,
-    decimal OnDrafts, decimal OnHand)
+    decimal OnDrafts, decimal OnHand, bool IsSerialised = false)
 {
     public decimal Open => Math.Max(0, Ordered - Shipped - OnDrafts);
 }
@@ -39,8 +40,9 @@ public sealed class GetDeliveryNoteDraftHandler(IDbContextFactory<SidigDbContext
         var productIds = order.Lines.Select(l => l.ProductId).ToList();
         var onHand = await db.StockBalances.AsNoTracking().Where(b => b.WarehouseId == order.WarehouseId && productIds.Contains(b.ProductId))
             .Select(b => new { b.ProductId, b.OnHand }).ToDictionaryAsync(b => b.ProductId, b => b.OnHand, ct);
+        var serialised = await Sidig.Infrastructure.Stock.UnitSerials.SerialisedAsync(db, productIds, ct);
         var lines = order.Lines.OrderBy(l => l.Sku).Select(l => new DeliveryDraftLine(l.Id, l.Sku, l.ProductName, l.Unit, l.Quantity, l.ShippedQuantity,
-            onDrafts.GetValueOrDefault(l.Id), onHand.GetValueOrDefault(l.ProductId))).ToList();
+            onDrafts.GetValueOrDefault(l.Id), onHand.GetValueOrDefault(l.ProductId), serialised.Contains(l.ProductId))).ToList();
         return Result<DeliveryNoteDraft>.Ok(new DeliveryNoteDraft(order.Id, order.Number, order.OrderDate, order.Status, partner.LegalName, from, toLabel, lines));
     }
 }
