@@ -89,6 +89,18 @@ public sealed partial class DeliveryNote : Entity, ITenantOwned, IAuditable
         return note;
     }
 
+    /// <summary>
+    /// The serials of a serialised line's units, picked on the draft (checked by the caller against the warehouse);
+    /// shipping moves exactly these units.
+    /// </summary>
+    public void SetSerials(Guid orderLineId, IReadOnlyList<string> serials)
+    {
+        if (Status != DeliveryNoteStatus.Draft) throw new DomainException("Delivery.NotDraft");
+        var line = _lines.FirstOrDefault(l => l.OrderLineId == orderLineId) ?? throw new DomainException("Order.LineNotFound");
+        if (serials.Count != line.Quantity) throw new DomainException("Units.SerialCount");
+        line.Serials = serials.Count == 0 ? null : string.Join('\n', serials);
+    }
+
     public IReadOnlyDictionary<Guid, decimal> QuantityByOrderLine() => _lines.ToDictionary(l => l.OrderLineId, l => l.Quantity);
 
     /// <summary>Marks the note shipped; the caller posts the stock movements and the order's shipped quantities in the same transaction.</summary>
@@ -150,4 +162,7 @@ public sealed class DeliveryNoteLine : Entity, ITenantOwned
     public string ProductName { get; private set; }
     public string Unit { get; private set; }
     public decimal Quantity { get; private set; }
+    /// <summary>The serials of the units on this line, one per line of text; null for a product without serials.</summary>
+    public string? Serials { get; internal set; }
+    public IReadOnlyList<string> SerialList => Units.SerialEntry.Split(Serials);
 }

@@ -50,6 +50,106 @@ public sealed class Unit : Entity, ITenantOwned
             document: new UnitDocument(UnitBatch.DocumentType, batch.Id, batch.Lot)));
     }
 
+    /// <summary>
+    /// Why this unit cannot leave <paramref name="warehouseId"/> (an error code), or null when it is in stock there.
+    /// Every movement out of a warehouse asks this first, so a unit is never in two places.
+    /// </summary>
+    public string? RefusalToLeave(Guid warehouseId) => Status switch
+    {
+        UnitStatus.Sold => "Units.AlreadySold",
+        not UnitStatus.InStock => "Units.NotInStock",
+        _ when WarehouseId != warehouseId => "Units.WrongWarehouse",
+        _ => null,
+    };
+
+    private void MustLeave(Guid warehouseId)
+    {
+        if (RefusalToLeave(warehouseId) is { } code) throw new DomainException(code, $"{Serial}: {code}");
+    }
+
+    /// <summary>
+    /// Shipped on a delivery note from the principal's <paramref name="fromWarehouseId"/> to <paramref name="partnerId"/>:
+    /// into the partner's warehouse when it has one, otherwise with the partner outside the network's stock (null).
+    /// </summary>
+    public UnitEvent Ship(Guid fromWarehouseId, Guid partnerId, Guid? toWarehouseId, UnitDocument note, DateTimeOffset at, string? user)
+    {
+        MustLeave(fromWarehouseId);
+        WarehouseId = toWarehouseId;
+        OwnerPartnerId = partnerId;
+        return UnitEvent.For(this, UnitEventKind.Shipped, at, user, warehouseId: toWarehouseId, partnerId: partnerId, document: note);
+    }
+
+    /// <summary>
+    /// The delivery note it was shipped on arrived (proof of delivery): the warranty may start from
+    /// <paramref name="deliveredOn"/>. Only a unit the partner still has; a later delivery after a return moves the date.
+    /// </summary>
+    public UnitEvent MarkDelivered(Guid partnerId, DateOnly deliveredOn, UnitDocument note, DateTimeOffset at, string? user)
+    {
+        if (OwnerPartnerId != partnerId) throw new DomainException("Units.NotThePartners", $"{Serial}: Units.NotThePartners");
+        DeliveredOn = deliveredOn;
+        return UnitEvent.For(this, UnitEventKind.Delivered, at, user, warehouseId: WarehouseId, partnerId: partnerId, document: note);
+    }
+
+    /// <summary>Moved to another warehouse; its owner becomes that warehouse's owner (null = the principal).</summary>
+    public UnitEvent Transfer(Guid fromWarehouseId, Guid toWarehouseId, Guid? toOwnerPartnerId, UnitDocument document, DateTimeOffset at, string? user)
+    {
+        MustLeave(fromWarehouseId);
+        if (toWarehouseId == fromWarehouseId) throw new DomainException("Stock.SameWarehouse");
+        WarehouseId = toWarehouseId;
+        OwnerPartnerId = toOwnerPartnerId;
+        return UnitEvent.For(this, UnitEventKind.Transferred, at, user, warehouseId: toWarehouseId, partnerId: toOwnerPartnerId, document: document);
+    }
+
+    /// <summary>
+    /// Sold by the partner that has it in <paramref name="fromWarehouseId"/> to an end customer: it leaves the warehouse;
+    /// <see cref="OwnerPartnerId"/> stays the selling partner, the warranty may start from <paramref name="soldOn"/>.
+    /// </summary>
+    public UnitEvent SellOut(Guid fromWarehouseId, Guid customerId, DateOnly soldOn, UnitDocument sale, DateTimeOffset at, string? user)
+    {
+        MustLeave(fromWarehouseId);
+        Status = UnitStatus.Sold;
+        WarehouseId = null;
+        CustomerId = customerId;
+        SoldOn = soldOn;
+        return UnitEvent.For(this, UnitEventKind.SoldOut, at, user, warehouseId: fromWarehouseId, partnerId: OwnerPartnerId, customerId: customerId, document: sale);
+    }
+
+    /// <summary>
+    /// Why <paramref name="partnerId"/> cannot return this unit (an error code), or null: the partner must have it —
+    /// delivered to it (in its warehouse or with it) or sold by it to a customer who brought it back.
+    /// </summary>
+    public string? RefusalToReturn(Guid partnerId) => Status switch
+    {
+        UnitStatus.Replaced or UnitStatus.Scrapped => "Units.NotReturnable",
+        _ when OwnerPartnerId != partnerId => "Units.NotThePartners",
+        _ => null,
+    };
+
+    /// <summary>
+    /// Returned by the partner (a credit note) into <paramref name="intoWarehouseId"/>: in stock there again, owned by the
+    /// warehouse's owner; the sale and delivery dates of the earlier life are cleared (the history keeps them).
+    /// </summary>
+    public UnitEvent Return(Guid partnerId, Guid intoWarehouseId, Guid? intoOwnerPartnerId, UnitDocument creditNote, DateTimeOffset at, string? user, string? reason = null)
+    {
+        if (RefusalToReturn(partnerId) is { } code) throw new DomainException(code, $"{Serial}: {code}");
+        Status = UnitStatus.InStock;
+        WarehouseId = intoWarehouseId;
+        OwnerPartnerId = intoOwnerPartnerId;
+        CustomerId = null;
+        SoldOn = null;
+        DeliveredOn = null;
+        return UnitEvent.For(this, UnitEventKind.Returned, at, user, warehouseId: intoWarehouseId, partnerId: partnerId, document: creditNote, note: reason);
+    }
+
+    /// <summary>Written off from <paramref name="warehouseId"/> (a negative adjustment or a count correction): damaged, lost, destroyed.</summary>
+    public UnitEvent Scrap(Guid warehouseId, UnitDocument document, string? reason, DateTimeOffset at, string? user)
+    {
+        MustLeave(warehouseId);
+        Status = UnitStatus.Scrapped;
+        WarehouseId = null;
+        return UnitEvent.For(this, UnitEventKind.Scrapped, at, user, warehouseId: warehouseId, partnerId: OwnerPartnerId, document: document, note: reason);
+    }
+
     public WarrantyView Warranty(Catalog.WarrantyPolicy? policy, DateOnly today) =>
         WarrantyView.Of(policy, RegisteredOn, SoldOn, DeliveredOn, WarrantyVoidReason, today);
 
@@ -73,6 +173,8 @@ public enum UnitEventKind
 {
     Created = 0, Received = 1, Shipped = 2, Transferred = 3, SoldOut = 4, Returned = 5, Registered = 6,
     ClaimOpened = 7, Repaired = 8, Replaced = 9, ReplacementFor = 10, WarrantyVoided = 11, Scrapped = 12,
+    /// <summary>The delivery note it was shipped on was delivered (proof of delivery).</summary>
+    Delivered = 13,
 }
 
 /// <summary>The document behind a unit event, e.g. ("DeliveryNote", id, "SJ/2026/000012").</summary>

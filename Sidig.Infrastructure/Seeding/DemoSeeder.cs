@@ -68,12 +68,10 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                 }
                 var full = slug == "demo";
                 await new DemoBusinessSeed(sp, clock).SeedAsync(full, ct);
-                if (full)
-                {
-                    await new DemoSalesSeed(sp, clock).SeedAsync(ct);
-                    if (await new DemoUnitSeed(sp, clock).SeedAsync(ct) is { } code) scanCodes[slug] = code;
-                    await new DemoWarrantySeed(sp, clock).SeedAsync(ct);
-                }
+                if (full) await new DemoSalesSeed(sp, clock).SeedAsync(ct);
+                // Every tenant's seeded serialised stock is backed by units (the demo also gets batches of its own).
+                if (await new DemoUnitSeed(sp, clock).SeedAsync(full, ct) is { } scanCode && full) scanCodes[slug] = scanCode;
+                if (full) await new DemoWarrantySeed(sp, clock).SeedAsync(ct);
                 var partnerOf = new Dictionary<string, string>
                 {
                     [Roles.DistributorUser] = DemoBusinessSeed.DistributorJakarta,

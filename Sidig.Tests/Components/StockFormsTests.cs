@@ -17,6 +17,7 @@ public sealed class StockFormsTests : IAsyncLifetime
     private static readonly WarehouseOption Jakarta = new(Guid.NewGuid(), "WH-JKT", "Gudang Jakarta", null, true);
     private static readonly WarehouseOption Bandung = new(Guid.NewGuid(), "WH-BDG", "Gudang Bandung", Guid.NewGuid(), true);
     private static readonly ProductOption Fan = new(Guid.NewGuid(), "FAN-16", "Kipas Angin 16\"", "PCS");
+    private static readonly ProductOption Tv = new(Guid.NewGuid(), "TV-43", "Smart TV 43", "UNIT", IsSerialised: true);
     private readonly List<StockMoveInput> _moves = [];
     private readonly List<AdjustStock> _adjustments = [];
     private Result _answer = Result.Ok();
@@ -103,6 +104,35 @@ public sealed class StockFormsTests : IAsyncLifetime
         var sent = _moves.ShouldHaveSingleItem();
         sent.ToTransfer().ShouldBe(new TransferStock(Jakarta.Id, Bandung.Id, sent.Lines, null));
         sent.Lines.ShouldBe([new StockQuantity(Fan.Id, 3m)]);
+    }
+
+    [Fact]
+    public void A_serialised_line_takes_pasted_serials_counts_them_against_the_quantity_and_sends_them()
+    {
+        var form = Transfer(Jakarta.Id, Bandung.Id, Tv);
+        form.Find("input[data-testid=move-quantity-0]").Input("3");
+        form.Find("textarea[data-testid=move-serials-0]").Input("TV-43-0001\nTV-43-0002");
+        form.WaitForAssertion(() => form.Find("[data-testid=move-serials-0-count]").TextContent.ShouldBe("2 of 3"));
+        form.Find("textarea[data-testid=move-serials-0]").Input("TV-43-0001\nTV-43-0002\thttps://demo.sidig.id/u/abcdefghjkmn");
+        form.WaitForAssertion(() => form.Find("[data-testid=move-serials-0-count]").TextContent.ShouldBe("3 of 3"));
+        form.Find("button[data-testid=move-submit]").Click();
+        form.WaitForAssertion(() => _moves.ShouldHaveSingleItem());
+        _moves[0].Lines.ShouldBe([new StockQuantity(Tv.Id, 3m, "TV-43-0001\nTV-43-0002\thttps://demo.sidig.id/u/abcdefghjkmn")]);
+    }
+
+    [Fact]
+    public void A_plain_product_has_no_serials_field() =>
+        Transfer(Jakarta.Id, Bandung.Id, Fan).FindAll("textarea[data-testid=move-serials-0]").ShouldBeEmpty();
+
+    [Fact]
+    public void A_refused_serial_is_shown_on_its_line()
+    {
+        _answer = Result.Fail([new Error("Units.SerialUnknown", StockFormRules.LineSerials(0), "TV-43-9999")]);
+        var form = Transfer(Jakarta.Id, Bandung.Id, Tv);
+        form.Find("input[data-testid=move-quantity-0]").Input("1");
+        form.Find("textarea[data-testid=move-serials-0]").Input("TV-43-9999");
+        form.Find("button[data-testid=move-submit]").Click();
+        form.WaitForAssertion(() => Text(form).ShouldContain("Unknown serial(s): TV-43-9999"));
     }
 
     [Fact]

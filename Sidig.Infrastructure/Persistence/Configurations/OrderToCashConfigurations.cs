@@ -186,6 +186,7 @@ public sealed class DeliveryNoteLineConfiguration : IEntityTypeConfiguration<Del
         b.Property(l => l.ProductName).HasMaxLength(Product.NameMaxLength);
         b.Property(l => l.Unit).HasMaxLength(20);
         b.Property(l => l.Quantity).Qty();
+        b.Ignore(l => l.SerialList);
         b.HasOne<OrderLine>().WithMany().HasForeignKey(l => l.OrderLineId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
     }

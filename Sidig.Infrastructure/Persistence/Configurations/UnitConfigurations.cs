@@ -49,6 +49,8 @@ public sealed class UnitEventConfiguration : IEntityTypeConfiguration<UnitEvent>
     public void Configure(EntityTypeBuilder<UnitEvent> b)
     {
         b.HasIndex(x => new { x.TenantId, x.UnitId, x.At });
+        // The units of a document (those shipped on a delivery note, when it is delivered).
+        b.HasIndex(x => new { x.TenantId, x.DocumentId });
         b.Property(x => x.DocumentType).HasMaxLength(40);
         b.Property(x => x.DocumentNumber).HasMaxLength(60);
         b.Property(x => x.Note).HasMaxLength(1000);

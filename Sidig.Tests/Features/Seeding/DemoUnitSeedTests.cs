@@ -6,23 +6,45 @@ using Sidig.Tests.TestSupport;
 
 namespace Sidig.Tests.Features.Seeding;
 
-/// <summary>The demo's unit batches: made like a user's, received on the ledger, and their codes open the public scan page.</summary>
+/// <summary>The demo's units: batches made like a user's, units behind every seeded serialised stock with a real chain, and codes that open the scan page.</summary>
 public abstract class DemoUnitSeedTests<TApp>(TApp app) where TApp : SidigAppFactory
 {
     private readonly Builders _make = new(app);
 
     [Fact]
-    public async Task Each_demo_batch_has_its_units_and_one_receipt_of_the_same_quantity_on_the_ledger()
+    public async Task Each_demo_batch_has_its_units_and_a_batch_made_like_a_users_one_receipt_of_the_same_quantity()
     {
         var batches = await _make.Query(db => db.UnitBatches.ToListAsync());
         batches.Count.ShouldBeGreaterThan(1);
+        var received = 0;
         foreach (var batch in batches)
         {
-            (await _make.Query(db => db.Units.CountAsync(u => u.BatchId == batch.Id && u.WarehouseId == batch.WarehouseId))).ShouldBe(batch.Quantity);
-            (await _make.Query(db => db.StockMovements.Where(m => m.DocumentType == UnitBatch.DocumentType && m.DocumentId == batch.Id)
-                .Select(m => m.Quantity).ToListAsync())).ShouldBe([(decimal)batch.Quantity]);
+            (await _make.Query(db => db.Units.CountAsync(u => u.BatchId == batch.Id))).ShouldBe(batch.Quantity);
+            var receipts = await _make.Query(db => db.StockMovements.Where(m => m.DocumentType == UnitBatch.DocumentType && m.DocumentId == batch.Id)
+                .Select(m => m.Quantity).ToListAsync());
+            if (receipts.Count == 0) continue; // a batch behind seeded stock that came in by quantity (a receipt, opening stock)
+            receipts.ShouldBe([(decimal)batch.Quantity]);
+            received++;
         }
+        received.ShouldBe(4);
         (await _make.Query(db => db.Products.Where(p => batches.Select(b => b.ProductId).Contains(p.Id)).AllAsync(p => p.IsSerialised))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Seeded_units_have_a_real_chain_shipped_to_partners_delivered_and_sold_out_to_customers()
+    {
+        var kinds = await _make.Query(db => db.UnitEvents.GroupBy(e => e.Kind).Select(g => g.Key).ToListAsync());
+        kinds.ShouldBeSubsetOf(Enum.GetValues<UnitEventKind>());
+        kinds.ShouldContain(UnitEventKind.Shipped);
+        kinds.ShouldContain(UnitEventKind.Delivered);
+        kinds.ShouldContain(UnitEventKind.SoldOut);
+        var sold = await _make.Query(db => db.Units.FirstAsync(u => u.Status == UnitStatus.Sold));
+        (sold.CustomerId, sold.SoldOn, sold.OwnerPartnerId).ShouldSatisfyAllConditions(x => x.CustomerId.ShouldNotBeNull(), x => x.SoldOn.ShouldNotBeNull());
+        var history = await _make.Query(db => db.UnitEvents.Where(e => e.UnitId == sold.Id).OrderBy(e => e.At).Select(e => e.Kind).ToListAsync());
+        history.First().ShouldBe(UnitEventKind.Created);
+        history.Last().ShouldBe(UnitEventKind.SoldOut);
+        (await _make.Query(db => db.Units.AnyAsync(u => u.OwnerPartnerId != null && u.Status == UnitStatus.InStock && u.DeliveredOn != null))).ShouldBeTrue();
+        (await _make.Query(db => Sidig.Infrastructure.Stock.UnitSerials.FindMismatchesAsync(db))).ShouldBeEmpty();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Sidig.Domain.Access;
 using Sidig.Domain.Common;
 using Sidig.Domain.Orders;
 using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Stock;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Lookups;
 
@@ -35,7 +36,8 @@ public sealed record CreateDeliveryNote(
 }
 
 /// <param name="Quantity">null or 0 = the line is not on this note</param>
-public sealed record DeliveryLineInput(Guid OrderLineId, decimal? Quantity);
+/// <param name="Serials">for a serialised product: the units' serials or scanned labels, as many as the quantity</param>
+public sealed record DeliveryLineInput(Guid OrderLineId, decimal? Quantity, string? Serials = null);
 
 public sealed record CreatedDeliveryNote(Guid Id, string Number);
 
@@ -60,6 +62,7 @@ public sealed class CreateDeliveryNoteHandler(
         var onDrafts = await DeliveryRules.OnDraftsAsync(db, order.Id, null, ct);
         var errors = new List<Error>();
         var lines = new List<(Guid, decimal)>();
+        var serialLines = new List<SerialLine>();
         for (var i = 0; i < command.Lines.Count; i++)
         {
             var input = command.Lines[i];
@@ -69,8 +72,14 @@ public sealed class CreateDeliveryNoteHandler(
             var open = order.Unscheduled(line, onDrafts.GetValueOrDefault(line.Id));
             if (input.Quantity > open) errors.Add(new("Delivery.QuantityAboveOpen", $"Lines[{i}].Quantity", Math.Max(0, open)));
             else lines.Add((line.Id, input.Quantity.Value));
+            serialLines.Add(new SerialLine(line.ProductId, input.Quantity.Value, input.Serials, $"Lines[{i}].Serials"));
         }
         if (errors.Count > 0) return Result<CreatedDeliveryNote>.Fail(errors);
+        // A serialised line names its units now (printed on the note); shipping checks them again and moves exactly these.
+        var picked = await UnitSerials.ResolveAsync(db, serialLines, (_, u) => u.RefusalToLeave(order.WarehouseId!.Value), ct);
+        if (!picked.Succeeded) return Result<CreatedDeliveryNote>.Fail(picked.Errors);
+        if (await DeliveryRules.OnOtherDraftsAsync(db, picked.Value!.SelectMany(u => u).ToList(), null, ct) is { } onDraft)
+            return Result<CreatedDeliveryNote>.Fail([onDraft]);
 
         var partnerType = await db.Partners.AsNoTracking().Where(p => p.Id == order.PartnerId).Select(p => p.Type).FirstAsync(ct);
         var to = await DeliveryRules.ReceiverWarehouseAsync(db, order.PartnerId, partnerType, ct);
@@ -82,6 +91,8 @@ public sealed class CreateDeliveryNoteHandler(
             note = DeliveryNote.Create(number, order, order.WarehouseId!.Value, to, command.ShipDate!.Value,
                 new ShippingDetails(command.ShippingCompany, command.VehicleNumber, command.Driver, command.TrackingNumber), command.Notes,
                 lines, clock.GetUtcNow(), user.UserName);
+            for (var i = 0; i < serialLines.Count; i++)
+                if (picked.Value[i].Count > 0) note.SetSerials(lines[i].Item1, picked.Value[i].Select(u => u.Serial).ToList());
         }
         catch (DomainException e)
         {

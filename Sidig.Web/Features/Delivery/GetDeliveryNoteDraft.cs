@@ -10,8 +10,9 @@ namespace Sidig.Web.Features.Delivery;
 /// <summary>What a new delivery note for an approved order may carry: per line ordered, shipped, on other draft notes and still open.</summary>
 public sealed record GetDeliveryNoteDraft(Guid OrderId);
 
+/// <param name="IsSerialised">the note names the units of this line (their serials)</param>
 public sealed record DeliveryDraftLine(Guid OrderLineId, string Sku, string ProductName, string Unit, decimal Ordered, decimal Shipped,
-    decimal OnDrafts, decimal OnHand)
+    decimal OnDrafts, decimal OnHand, bool IsSerialised = false)
 {
     public decimal Open => Math.Max(0, Ordered - Shipped - OnDrafts);
 }
@@ -39,8 +40,9 @@ public sealed class GetDeliveryNoteDraftHandler(IDbContextFactory<SidigDbContext
         var productIds = order.Lines.Select(l => l.ProductId).ToList();
         var onHand = await db.StockBalances.AsNoTracking().Where(b => b.WarehouseId == order.WarehouseId && productIds.Contains(b.ProductId))
             .Select(b => new { b.ProductId, b.OnHand }).ToDictionaryAsync(b => b.ProductId, b => b.OnHand, ct);
+        var serialised = await Sidig.Infrastructure.Stock.UnitSerials.SerialisedAsync(db, productIds, ct);
         var lines = order.Lines.OrderBy(l => l.Sku).Select(l => new DeliveryDraftLine(l.Id, l.Sku, l.ProductName, l.Unit, l.Quantity, l.ShippedQuantity,
-            onDrafts.GetValueOrDefault(l.Id), onHand.GetValueOrDefault(l.ProductId))).ToList();
+            onDrafts.GetValueOrDefault(l.Id), onHand.GetValueOrDefault(l.ProductId), serialised.Contains(l.ProductId))).ToList();
         return Result<DeliveryNoteDraft>.Ok(new DeliveryNoteDraft(order.Id, order.Number, order.OrderDate, order.Status, partner.LegalName, from, toLabel, lines));
     }
 }
@@ -61,6 +63,25 @@ public static class DeliveryRules
             .Where(l => db.DeliveryNotes.Any(n => n.Id == l.DeliveryNoteId && n.OrderId == orderId && n.Status == DeliveryNoteStatus.Draft && n.Id != except))
             .Select(l => new { l.OrderLineId, l.Quantity }).ToListAsync(ct);
         return rows.GroupBy(r => r.OrderLineId).ToDictionary(g => g.Key, g => g.Sum(r => r.Quantity)); // summed here: SQLite stores decimals as REAL
+    }
+
+    /// <summary>
+    /// The first of <paramref name="units"/> already picked on another draft note (of any order), as an error naming the
+    /// serials and that note; null when none is. Two drafts cannot promise the same unit.
+    /// </summary>
+    public static async Task<Error?> OnOtherDraftsAsync(SidigDbContext db, IReadOnlyList<Domain.Units.Unit> units, Guid? except, CancellationToken ct)
+    {
+        if (units.Count == 0) return null;
+        var productIds = units.Select(u => u.ProductId).Distinct().ToList();
+        var drafts = await (from l in db.DeliveryNoteLines.AsNoTracking()
+                            join n in db.DeliveryNotes on l.DeliveryNoteId equals n.Id
+                            where n.Status == DeliveryNoteStatus.Draft && n.Id != except && l.Serials != null && productIds.Contains(l.ProductId)
+                            select new { n.Number, l.Serials }).ToListAsync(ct);
+        var mine = units.Select(u => u.Serial).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var d in drafts)
+            if (Domain.Units.SerialEntry.Split(d.Serials).Where(mine.Contains).ToList() is { Count: > 0 } both)
+                return new Error("Units.OnDraftNote", null, string.Join(", ", both.Take(10)), d.Number);
+        return null;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sidig.Domain.Access;
 using Sidig.Domain.Common;
 using Sidig.Domain.Orders;
+using Sidig.Domain.Units;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Lookups;
@@ -47,6 +48,11 @@ public sealed class MarkDeliveryNoteDeliveredHandler(
         {
             return Result.Fail(e.Code, e.Code is "Delivery.DeliveredBeforeShipped" or "Delivery.DateInFuture" ? nameof(command.DeliveredOn) : null);
         }
+        // The units shipped on this note that the partner still has: the warranty may start from the delivery date.
+        var shipped = db.UnitEvents.Where(e => e.DocumentId == note.Id && e.Kind == UnitEventKind.Shipped).Select(e => e.UnitId);
+        var units = await db.Units.Where(u => shipped.Contains(u.Id) && u.OwnerPartnerId == note.PartnerId).ToListAsync(ct);
+        var document = new UnitDocument(Sidig.Infrastructure.Stock.StockLedger.DocumentDeliveryNote, note.Id, note.Number);
+        db.UnitEvents.AddRange(units.Select(u => u.MarkDelivered(note.PartnerId, command.DeliveredOn!.Value, document, now, user.UserName)));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return Result.Ok();

@@ -3,6 +3,7 @@ using Sidig.Domain.Access;
 using Sidig.Domain.Common;
 using Sidig.Domain.Orders;
 using Sidig.Domain.Stock;
+using Sidig.Domain.Units;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Stock;
 using Sidig.Infrastructure.Tenancy;
@@ -41,6 +42,17 @@ public sealed class ShipDeliveryNoteHandler(
         {
             return Result.Fail(e.Code);
         }
+        // Serialised lines move exactly the units picked on the draft; each must still be in stock in the shipping warehouse.
+        var serialised = await UnitSerials.SerialisedAsync(db, note.Lines.Select(l => l.ProductId), ct);
+        if (note.Lines.FirstOrDefault(l => serialised.Contains(l.ProductId) && l.SerialList.Count == 0) is { } missing)
+            return Result.Fail([new Error("Delivery.SerialsMissing", null, missing.Sku)]);
+        var picked = await UnitSerials.ResolveAsync(db, note.Lines.Select((l, i) => new SerialLine(l.ProductId, l.Quantity, l.Serials, $"Lines[{i}].Serials")).ToList(),
+            (_, u) => u.RefusalToLeave(note.FromWarehouseId), ct);
+        if (!picked.Succeeded) return picked;
+        var document = new UnitDocument(StockLedger.DocumentDeliveryNote, note.Id, note.Number);
+        db.UnitEvents.AddRange(picked.Value!.SelectMany(units => units)
+            .Select(u => u.Ship(note.FromWarehouseId, note.PartnerId, note.ToWarehouseId, document, now, user.UserName)));
+
         var lines = new List<StockLine>();
         foreach (var l in note.Lines)
         {

@@ -43,7 +43,8 @@ public sealed class LookupWarehousesHandler(IDbContextFactory<SidigDbContext> fa
 /// <param name="SerialisedOnly">only products whose units carry serials (unit batches)</param>
 public sealed record LookupProducts(string? Search, Guid? WarehouseId = null, int Take = 20, bool SerialisedOnly = false);
 
-public sealed record ProductOption(Guid Id, string Sku, string Name, string Unit, decimal? OnHand)
+/// <param name="IsSerialised">its stock moves as named units: the forms ask for the serials</param>
+public sealed record ProductOption(Guid Id, string Sku, string Name, string Unit, decimal? OnHand, bool IsSerialised = false)
 {
     public string Label => $"{Sku} · {Name}";
 }
@@ -71,7 +72,8 @@ public sealed class LookupProductsHandler(IDbContextFactory<SidigDbContext> fact
         var rows = await products.OrderBy(p => p.Sku).Take(Math.Clamp(query.Take, 1, 100))
             .Select(p => new ProductOption(p.Id, p.Sku, p.Name, p.Unit,
                 warehouseId == null ? null
-                    : db.StockBalances.Where(b => b.WarehouseId == warehouseId && b.ProductId == p.Id).Select(b => (decimal?)b.OnHand).FirstOrDefault() ?? 0))
+                    : db.StockBalances.Where(b => b.WarehouseId == warehouseId && b.ProductId == p.Id).Select(b => (decimal?)b.OnHand).FirstOrDefault() ?? 0,
+                p.IsSerialised))
             .ToListAsync(ct);
         return Result<IReadOnlyList<ProductOption>>.Ok(rows);
     }

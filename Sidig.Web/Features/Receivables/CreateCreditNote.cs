@@ -4,6 +4,7 @@ using Sidig.Domain.Access;
 using Sidig.Domain.Common;
 using Sidig.Domain.Invoicing;
 using Sidig.Domain.Stock;
+using Sidig.Domain.Units;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Stock;
 using Sidig.Infrastructure.Tenancy;
@@ -40,7 +41,8 @@ public sealed record CreateCreditNote(Guid InvoiceId, Guid? WarehouseId, DateOnl
     }
 }
 
-public sealed record ReturnLineInput(Guid InvoiceLineId, decimal? Quantity);
+/// <param name="Serials">for a serialised product: the returned units' serials or scanned labels, as many as the quantity</param>
+public sealed record ReturnLineInput(Guid InvoiceLineId, decimal? Quantity, string? Serials = null);
 
 public sealed record CreatedCreditNote(Guid Id, string Number, decimal Total);
 
@@ -91,6 +93,16 @@ public sealed class CreateCreditNoteHandler(
         }
         if (lineErrors.Count > 0) return Result<CreatedCreditNote>.Fail(lineErrors);
 
+        // Serialised lines return exactly the named units: the invoice's partner has them (delivered or sold by it), and
+        // they are not already in stock in the warehouse they come back to.
+        var serialLines = new List<SerialLine>();
+        for (var i = 0; i < command.Lines.Count; i++)
+            if (command.Lines[i].Quantity is > 0 and var q && invoice.Lines.FirstOrDefault(l => l.Id == command.Lines[i].InvoiceLineId) is { } il)
+                serialLines.Add(new SerialLine(il.ProductId, q, command.Lines[i].Serials, $"Lines[{i}].Serials"));
+        var picked = await UnitSerials.ResolveAsync(db, serialLines, (_, u) => u.RefusalToReturn(invoice.PartnerId)
+            ?? (u.Status == UnitStatus.InStock && u.WarehouseId == command.WarehouseId ? "Units.AlreadyInWarehouse" : null), ct);
+        if (!picked.Succeeded) return Result<CreatedCreditNote>.Fail(picked.Errors);
+
         var now = clock.GetUtcNow();
         CreditNote note;
         try
@@ -132,6 +144,14 @@ public sealed class CreateCreditNoteHandler(
         db.CreditNotes.Add(note);
         var movements = note.Lines.GroupBy(l => l.ProductId)
             .Select(g => new StockLine(note.WarehouseId, g.Key, MovementType.Return, g.Sum(l => l.Quantity), note.Reason)).ToList();
+        // A returned unit still in stock in the partner's warehouse leaves it on the ledger too, so that warehouse's
+        // on-hand keeps matching its units (units delivered without a warehouse, or sold, are outside the stock already).
+        var returnedUnits = picked.Value!.SelectMany(u => u).ToList();
+        movements.AddRange(returnedUnits.Where(u => u.WarehouseId is not null).GroupBy(u => (Warehouse: u.WarehouseId!.Value, u.ProductId))
+            .Select(g => new StockLine(g.Key.Warehouse, g.Key.ProductId, MovementType.TransferOut, -g.Count(), note.Reason, note.Id)));
+        var intoOwner = warehouse.OwnerPartnerId;
+        var document = new UnitDocument(StockLedger.DocumentCreditNote, note.Id, note.Number);
+        db.UnitEvents.AddRange(returnedUnits.Select(u => u.Return(invoice.PartnerId, note.WarehouseId, intoOwner, document, now, user.UserName, note.Reason)));
         var posted = await ledger.PostAsync(db, new StockDocument(StockLedger.DocumentCreditNote, note.Number, note.Id), movements, ct);
         if (!posted.Succeeded) return Result<CreatedCreditNote>.Fail(posted.Errors);
         await tx.CommitAsync(ct);

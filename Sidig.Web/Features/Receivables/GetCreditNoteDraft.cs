@@ -11,10 +11,11 @@ namespace Sidig.Web.Features.Receivables;
 /// <summary>What a return against an invoice may take: each line's returnable quantity and the warehouses the goods may go back into.</summary>
 public sealed record GetCreditNoteDraft(Guid InvoiceId);
 
+/// <param name="IsSerialised">the return names the units coming back (their serials)</param>
 /// <param name="Returnable">at most: invoiced − already returned on this line, and delivered − already returned on its order line</param>
 public sealed record ReturnableLine(
     Guid InvoiceLineId, string Sku, string ProductName, string Unit, decimal Invoiced, decimal Returned, decimal Delivered, decimal Returnable,
-    decimal UnitNet);
+    decimal UnitNet, bool IsSerialised = false);
 
 public sealed record CreditNoteDraft(
     Guid InvoiceId, string InvoiceNumber, DateOnly InvoiceDate, Guid PartnerId, string PartnerName, decimal InvoiceTotal, decimal CreditedAmount,
@@ -35,13 +36,14 @@ public sealed class GetCreditNoteDraftHandler(IDbContextFactory<SidigDbContext> 
         var orderLineIds = invoice.Lines.Select(l => l.OrderLineId).Distinct().ToList();
         var orderLines = await db.OrderLines.AsNoTracking().Where(l => orderLineIds.Contains(l.Id))
             .Select(l => new { l.Id, l.DeliveredQuantity, l.ReturnedQuantity }).ToDictionaryAsync(l => l.Id, ct);
+        var serialised = await Sidig.Infrastructure.Stock.UnitSerials.SerialisedAsync(db, invoice.Lines.Select(l => l.ProductId), ct);
         var lines = invoice.Lines.OrderBy(l => l.Sku).Select(l =>
         {
             var ol = orderLines.GetValueOrDefault(l.OrderLineId);
             var deliveredLeft = ol is null ? 0 : ol.DeliveredQuantity - ol.ReturnedQuantity;
             var returnable = Math.Max(0, Math.Min(l.Quantity - l.ReturnedQuantity, deliveredLeft));
             return new ReturnableLine(l.Id, l.Sku, l.ProductName, l.Unit, l.Quantity, l.ReturnedQuantity, ol?.DeliveredQuantity ?? 0, returnable,
-                l.Quantity == 0 ? 0 : l.NetAmount / l.Quantity);
+                l.Quantity == 0 ? 0 : l.NetAmount / l.Quantity, serialised.Contains(l.ProductId));
         }).ToList();
         var warehouses = await CreditNoteWarehouses.ForPartnerAsync(db, invoice.PartnerId, ct);
         return Result<CreditNoteDraft>.Ok(new CreditNoteDraft(invoice.Id, invoice.Number, invoice.IssueDate, invoice.PartnerId, invoice.PartnerName,

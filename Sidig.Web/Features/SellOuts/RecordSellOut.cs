@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sidig.Domain.Access;
 using Sidig.Domain.Common;
 using Sidig.Domain.Stock;
+using Sidig.Domain.Units;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Reference;
 using Sidig.Infrastructure.Stock;
@@ -48,7 +49,8 @@ public sealed record RecordSellOut(
 /// <summary>The buyer as the partner typed it; phone in any Indonesian format (0812…, +62 812…, 62812…).</summary>
 public sealed record SellOutCustomer(string? Name, string? Phone = null, string? Email = null, string? ProvinceCode = null, string? RegencyCode = null);
 
-public sealed record SellOutLineInput(Guid? ProductId, decimal? Quantity, decimal? UnitPrice = null);
+/// <param name="Serials">for a serialised product: the sold units' serials or scanned labels, as many as the quantity</param>
+public sealed record SellOutLineInput(Guid? ProductId, decimal? Quantity, decimal? UnitPrice = null, string? Serials = null);
 
 /// <summary>The numbers of the recorded sales, in the order given.</summary>
 public sealed record RecordedSellOut(Guid Id, string Number, Guid CustomerId);
@@ -110,6 +112,13 @@ public sealed class RecordSellOutHandler(
                 customer = await db.Customers.Where(x => x.PhoneKey == key).OrderBy(x => x.Id).FirstOrDefaultAsync(ct);
                 if (customer is not null) customersByKey[key] = customer;
             }
+            // Serialised lines sell exactly the named units, in stock in this partner's warehouse (an earlier sale of the
+            // batch may have taken one: it is tracked, so it reads as sold).
+            var picked = await UnitSerials.ResolveAsync(db,
+                sale.Lines.Select((l, j) => new SerialLine(l.ProductId!.Value, l.Quantity!.Value, l.Serials, $"Lines[{j}].Serials")).ToList(),
+                // Another partner's unit (or the principal's) is "unknown" here: a partner learns nothing of stock it cannot see.
+                (_, u) => u.OwnerPartnerId != partnerId ? "Units.SerialUnknown" : u.RefusalToLeave(sale.WarehouseId!.Value), ct);
+            if (!picked.Succeeded) return Fail(i, picked.Errors);
             SellOut record;
             try
             {
@@ -128,6 +137,9 @@ public sealed class RecordSellOutHandler(
                 return Fail(i, [new Error(e.Code)]);
             }
             db.SellOuts.Add(record);
+            var document = new UnitDocument(StockLedger.DocumentSellOut, record.Id, record.Number);
+            db.UnitEvents.AddRange(picked.Value!.SelectMany(u => u)
+                .Select(u => u.SellOut(record.WarehouseId, customer.Id, record.SoldOn, document, now, user.UserName)));
             var lines = record.Lines.Select(l => new StockLine(record.WarehouseId, l.ProductId, MovementType.SellOut, -l.Quantity)).ToList();
             var posted = await ledger.PostAsync(db, new StockDocument(StockLedger.DocumentSellOut, record.Number, record.Id), lines, ct);
             if (!posted.Succeeded) return Fail(i, posted.Errors); // rolled back with the transaction: nothing of any sale is kept

@@ -44,7 +44,8 @@ public sealed class ListStockOptionsHandler(IDbContextFactory<SidigDbContext> fa
 /// <summary>Products for a picker, by SKU or name (at most 20).</summary>
 public sealed record SearchStockProducts(string? Text, int Take = 20);
 
-public sealed record ProductOption(Guid Id, string Sku, string Name, string Unit)
+/// <param name="IsSerialised">its stock moves as named units: the forms ask for the serials</param>
+public sealed record ProductOption(Guid Id, string Sku, string Name, string Unit, bool IsSerialised = false)
 {
     public override string ToString() => $"{Sku} · {Name}";
 }
@@ -62,7 +63,7 @@ public sealed class SearchStockProductsHandler(IDbContextFactory<SidigDbContext>
             products = products.Where(p => p.Sku.Contains(s) || p.Name.ToUpper().Contains(s));
         }
         var list = await products.OrderBy(p => p.Sku).Take(Math.Clamp(query.Take, 1, 50))
-            .Select(p => new ProductOption(p.Id, p.Sku, p.Name, p.Unit)).ToListAsync(ct);
+            .Select(p => new ProductOption(p.Id, p.Sku, p.Name, p.Unit, p.IsSerialised)).ToListAsync(ct);
         return Result<IReadOnlyList<ProductOption>>.Ok(list);
     }
 }

@@ -34,6 +34,11 @@ public sealed class ReceiveStockHandler(IDbContextFactory<SidigDbContext> factor
             .Select(w => new { w.OwnerPartnerId }).FirstOrDefaultAsync(ct);
         if (owner is null) return Result<string>.Fail("Warehouse.NotFound");
         if (owner.OwnerPartnerId is not null) return Result<string>.Fail("Stock.ReceiptPrimaryOnly", StockFormRules.ToField);
+        // Units are created by batch only (with their serials and labels); a receipt by quantity would be stock without units.
+        var serialised = await UnitSerials.SerialisedAsync(db, command.Lines.Select(l => l.ProductId), ct);
+        var refused = command.Lines.Select((l, i) => (l, i)).Where(x => serialised.Contains(x.l.ProductId))
+            .Select(x => new Error("Units.ReceiveByBatch", StockFormRules.LineProduct(x.i))).ToList();
+        if (refused.Count > 0) return Result<string>.Fail(refused);
         var reference = string.IsNullOrWhiteSpace(command.Reference) ? null : command.Reference.Trim();
         return await poster.PostAsync(db, StockDocumentPoster.ReceiptPrefix, StockLedger.DocumentReceipt, _ => command.Lines
             .Select(l => new StockLine(command.WarehouseId, l.ProductId, MovementType.Receipt, l.Quantity, reference)).ToList(), ct: ct);

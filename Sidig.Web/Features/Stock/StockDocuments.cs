@@ -8,8 +8,8 @@ using Sidig.Web.Components.Shared;
 
 namespace Sidig.Web.Features.Stock;
 
-/// <summary>A product and a quantity on a transfer or receipt form.</summary>
-public sealed record StockQuantity(Guid ProductId, decimal Quantity);
+/// <summary>A product and a quantity on a transfer or receipt form; for a serialised product, the units' serials (or scanned labels).</summary>
+public sealed record StockQuantity(Guid ProductId, decimal Quantity, string? Serials = null);
 
 /// <summary>Input shape of the stock forms; used by the forms and again by the handlers.</summary>
 public static class StockFormRules
@@ -19,6 +19,7 @@ public static class StockFormRules
 
     public static string LineProduct(int i) => $"Lines[{i}].Product";
     public static string LineQuantity(int i) => $"Lines[{i}].Quantity";
+    public static string LineSerials(int i) => $"Lines[{i}].Serials";
 
     public static IReadOnlyList<Error> CheckLines(IReadOnlyList<StockQuantity> lines)
     {

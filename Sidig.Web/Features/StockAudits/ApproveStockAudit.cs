@@ -35,6 +35,13 @@ public sealed class ApproveStockAuditHandler(
         {
             return Result.Fail(e.Code);
         }
+        // A count says how many, not which: a serialised product's difference is corrected by naming units (ADR 0010).
+        var serialised = await UnitSerials.SerialisedAsync(db, corrections.Select(c => c.ProductId), ct);
+        if (serialised.Count > 0)
+        {
+            var skus = await db.Products.AsNoTracking().Where(p => serialised.Contains(p.Id)).OrderBy(p => p.Sku).Select(p => p.Sku).ToListAsync(ct);
+            return Result.Fail([new Error("Units.AuditSerialised", null, string.Join(", ", skus))]); // rolled back: the session stays submitted
+        }
         if (corrections.Count == 0)
         {
             await db.SaveChangesAsync(ct);

@@ -24,6 +24,14 @@ public sealed class UnitsText
         _ => l["Warranty.None"],
     };
 
+    /// <summary>The staff page of the document behind a unit event, when it has one (delivery and credit notes).</summary>
+    public static string? DocumentHref(string? type, Guid? id) => (type, id) switch
+    {
+        (Sidig.Infrastructure.Stock.StockLedger.DocumentDeliveryNote, { } note) => $"/delivery-notes/{note}",
+        (Sidig.Infrastructure.Stock.StockLedger.DocumentCreditNote, { } credit) => $"/credit-notes/{credit}",
+        _ => null,
+    };
+
     public static Color StatusColor(UnitStatus status) => status switch
     {
         UnitStatus.InStock => Color.Info,

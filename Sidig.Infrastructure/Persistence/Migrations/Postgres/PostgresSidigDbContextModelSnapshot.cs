@@ -1384,6 +1384,10 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("quantity");
 
+                    b.Property<string>("Serials")
+                        .HasColumnType("text")
+                        .HasColumnName("serials");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3393,6 +3397,9 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_unit_events_unit_id");
+
+                    b.HasIndex("TenantId", "DocumentId")
+                        .HasDatabaseName("ix_unit_events_tenant_id_document_id");
 
                     b.HasIndex("TenantId", "UnitId", "At")
                         .HasDatabaseName("ix_unit_events_tenant_id_unit_id_at");

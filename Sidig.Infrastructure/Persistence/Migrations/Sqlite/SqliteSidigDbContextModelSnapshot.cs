@@ -1072,6 +1072,9 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .HasPrecision(18, 3)
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Serials")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sku")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2636,6 +2639,8 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("UnitId");
+
+                    b.HasIndex("TenantId", "DocumentId");
 
                     b.HasIndex("TenantId", "UnitId", "At");
 

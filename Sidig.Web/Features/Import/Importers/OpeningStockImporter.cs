@@ -60,6 +60,7 @@ public sealed class OpeningStockImporter(IDbContextFactory<SidigDbContext> facto
             .GroupBy(a => a.WarehouseId).ToDictionary(g => g.Key, g => g.First().Number);
         var skus = rows.Select(r => ImportChecks.Code(r.Value.Sku)).Distinct().ToList();
         var products = await db.Products.AsNoTracking().Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, p => p.Id, ct);
+        var serialised = await UnitSerials.SerialisedAsync(db, products.Values, ct);
 
         foreach (var row in rows)
         {
@@ -75,6 +76,8 @@ public sealed class OpeningStockImporter(IDbContextFactory<SidigDbContext> facto
             var sku = ImportChecks.Code(value.Sku);
             if (products.TryGetValue(sku, out var product)) value.ProductId = product;
             else errors.Add(row, "SKU", "Import.ProductNotFound", sku);
+            // Units come in by batch only (with serials and labels): opening stock by quantity would be stock without units.
+            if (serialised.Contains(value.ProductId)) errors.Add(row, "SKU", "Units.ReceiveByBatch");
         }
     }
 
@@ -84,6 +87,7 @@ public sealed class OpeningStockImporter(IDbContextFactory<SidigDbContext> facto
         var now = clock.GetUtcNow();
         var document = new StockDocument(StockLedger.DocumentOpening, DocumentNumber(now, tenant.Tenant.TimeZoneId));
         await using var db = await factory.CreateDbContextAsync(ct);
+        if ((await UnitSerials.SerialisedAsync(db, rows.Select(r => r.ProductId), ct)).Count > 0) return Result<int>.Fail("Units.ReceiveByBatch");
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var posted = await ledger.PostAsync(db, document,
             rows.Select(r => new StockLine(r.WarehouseId, r.ProductId, MovementType.Opening, r.Quantity)).ToList(), ct);

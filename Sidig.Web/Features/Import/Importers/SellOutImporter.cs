@@ -5,6 +5,7 @@ using Sidig.Domain.Common;
 using Sidig.Domain.Stock;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Reference;
+using Sidig.Infrastructure.Stock;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Lookups;
 using Sidig.Web.Features.Partners;
@@ -25,6 +26,8 @@ public sealed class SellOutImportRow
     public string Sku { get; set; } = "";
     public decimal Quantity { get; set; }
     public decimal? UnitPrice { get; set; }
+    /// <summary>For a serialised product: the sold units' serials, separated by spaces or semicolons.</summary>
+    public string? Serials { get; set; }
 
     internal Guid WarehouseId { get; set; }
     internal Guid ProductId { get; set; }
@@ -65,7 +68,10 @@ public sealed class SellOutImporter(IDbContextFactory<SidigDbContext> factory, R
         .Optional("RegencyCode", CellParsers.Text(5), (r, v) => r.RegencyCode = v, example: "31.71", aliases: ["KodeKabupaten", "KodeKota"])
         .Required("SKU", CellParsers.Text(Codes.MaxLength), (r, v) => r.Sku = v, example: "AC-10-INV")
         .Required("Quantity", ImportChecks.Quantity(), (r, v) => r.Quantity = v, example: "1", aliases: ["Jumlah", "Qty"])
-        .Optional("UnitPrice", CellParsers.Decimal(min: 0), (r, v) => r.UnitPrice = v, example: "4500000", aliases: ["HargaSatuan", "Harga"]);
+        .Optional("UnitPrice", CellParsers.Decimal(min: 0), (r, v) => r.UnitPrice = v, example: "4500000", aliases: ["HargaSatuan", "Harga"])
+        .Optional("Serials", CellParsers.Text(SerialsMaxLength), (r, v) => r.Serials = v, example: "AC-10-INV-2611-000001", aliases: ["NomorSeri", "NoSeri", "SN"]);
+
+    public const int SerialsMaxLength = 20_000;
 
     /// <summary>The command's fields → columns (line fields are handled per row).</summary>
     private static readonly Dictionary<string, string> Columns = new()
@@ -77,7 +83,7 @@ public sealed class SellOutImporter(IDbContextFactory<SidigDbContext> factory, R
 
     private static readonly Dictionary<string, string> LineColumns = new()
     {
-        ["ProductId"] = "SKU", ["Quantity"] = "Quantity", ["UnitPrice"] = "UnitPrice",
+        ["ProductId"] = "SKU", ["Quantity"] = "Quantity", ["UnitPrice"] = "UnitPrice", ["Serials"] = "Serials",
     };
 
     /// <summary>The sales of a file in file order, each with its rows (the first row carries the sale's header).</summary>
@@ -89,7 +95,7 @@ public sealed class SellOutImporter(IDbContextFactory<SidigDbContext> factory, R
         var head = lines[0];
         return new RecordSellOut(head.WarehouseId == Guid.Empty ? null : head.WarehouseId,
             new SellOutCustomer(head.CustomerName, head.CustomerPhone, head.CustomerEmail, head.ProvinceCode, head.RegencyCode),
-            head.Date, head.Reference, lines.Select(l => new SellOutLineInput(l.ProductId == Guid.Empty ? null : l.ProductId, l.Quantity, l.UnitPrice)).ToList(),
+            head.Date, head.Reference, lines.Select(l => new SellOutLineInput(l.ProductId == Guid.Empty ? null : l.ProductId, l.Quantity, l.UnitPrice, l.Serials)).ToList(),
             SellOutSource.Import);
     }
 
@@ -150,6 +156,18 @@ public sealed class SellOutImporter(IDbContextFactory<SidigDbContext> factory, R
                 else errors.AddDomainErrors(sale[0], [error], Columns);
             }
         }
+
+        // Serials of serialised products: as many as the quantity, each in stock in the row's warehouse of its partner,
+        // none on two rows (what the handler will refuse at commit), each problem on its row.
+        var serialRows = rows.Where(r => r.Value.WarehouseId != Guid.Empty && r.Value.ProductId != Guid.Empty).ToList();
+        var ownerOf = warehouses.ToDictionary(w => w.Id, w => w.OwnerPartnerId);
+        var byField = serialRows.ToDictionary(r => r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var serials = await UnitSerials.ResolveAsync(db, serialRows.Select(r => new SerialLine(r.Value.ProductId, r.Value.Quantity, r.Value.Serials,
+                r.Number.ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList(),
+            (line, u) => u.OwnerPartnerId != ownerOf.GetValueOrDefault(byField[line.Field].Value.WarehouseId) ? "Units.SerialUnknown"
+                : u.RefusalToLeave(byField[line.Field].Value.WarehouseId), ct);
+        foreach (var error in serials.Errors)
+            errors.Add(byField[error.Field!], "Serials", error.Code, error.Args);
 
         // Stock on hand, line by line in file order (what the ledger will refuse at commit).
         var allowNegative = await db.Tenants.AsNoTracking().Where(t => t.Id == tenant.Tenant.Id).Select(t => t.AllowNegativeStock).SingleAsync(ct);
