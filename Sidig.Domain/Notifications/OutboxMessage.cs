@@ -6,14 +6,26 @@ namespace Sidig.Domain.Notifications;
 /// uncertain for an admin to check — never re-sent automatically, so a message goes out at most once and is never lost.</summary>
 public enum OutboxStatus { Pending = 0, Sent = 1, Failed = 2, Sending = 3 }
 
+/// <summary>The ways a message goes out. WhatsApp and SMS both go to the phone-message transport, which is told the channel.</summary>
+public static class OutboxChannels
+{
+    public const string Email = "email";
+    public const string WhatsApp = "whatsapp";
+    public const string Sms = "sms";
+
+    public static bool IsText(string channel) => channel is WhatsApp or Sms;
+}
+
 /// <summary>
-/// A message to deliver (e-mail today; the channel is open for WhatsApp/SMS), written in the transaction of the business
+/// A message to deliver (e-mail, or a WhatsApp/SMS text to an Indonesian mobile number), written in the transaction of the business
 /// change that causes it, so it is never lost. <see cref="DedupKey"/> is unique per tenant (e.g. "reminder:{invoice}:due"),
 /// so the same message is never queued twice; the sender marks it sent after delivery and retries failures with backoff.
 /// </summary>
 public sealed class OutboxMessage : Entity, ITenantOwned
 {
     public const int MaxAttempts = 8;
+    /// <summary>A text message is read on a phone: long enough for a notice with a link, short enough for a few SMS parts.</summary>
+    public const int TextMaxLength = 1000;
 
     private OutboxMessage() { Channel = Kind = To = Subject = Body = DedupKey = ""; }
 
@@ -44,9 +56,26 @@ public sealed class OutboxMessage : Entity, ITenantOwned
         var address = EmailAddress.Normalize(to) ?? throw new DomainException("Outbox.RecipientInvalid");
         return new OutboxMessage
         {
-            Channel = "email", Kind = Guard.Required(kind, "Outbox.KindRequired", 40), DedupKey = Guard.Required(dedupKey, "Outbox.KeyRequired", 200),
+            Channel = OutboxChannels.Email, Kind = Guard.Required(kind, "Outbox.KindRequired", 40), DedupKey = Guard.Required(dedupKey, "Outbox.KeyRequired", 200),
             To = address, Subject = Guard.Required(subject, "Outbox.SubjectRequired", 300), Body = body ?? "", HtmlBody = htmlBody,
             CreatedAt = now, NextAttemptAt = now,
+        };
+    }
+
+    /// <summary>
+    /// A WhatsApp (default) or SMS text to an Indonesian mobile number, normalised to +62…; no subject (empty), the body is
+    /// the text. The gateway is told the channel; whether it falls back from WhatsApp to SMS is the gateway's business.
+    /// </summary>
+    public static OutboxMessage TextMessage(string kind, string dedupKey, string toPhone, string body, DateTimeOffset now,
+        string channel = OutboxChannels.WhatsApp)
+    {
+        if (!OutboxChannels.IsText(channel)) throw new DomainException("Outbox.ChannelInvalid");
+        var (phone, error) = ContactRules.IndonesianMobile(toPhone);
+        if (phone is null) throw new DomainException(error!); // Validation.MobileRequired / Validation.MobileInvalid
+        return new OutboxMessage
+        {
+            Channel = channel, Kind = Guard.Required(kind, "Outbox.KindRequired", 40), DedupKey = Guard.Required(dedupKey, "Outbox.KeyRequired", 200),
+            To = phone, Subject = "", Body = Guard.Required(body, "Outbox.TextRequired", TextMaxLength), CreatedAt = now, NextAttemptAt = now,
         };
     }
 

@@ -66,3 +66,45 @@ public sealed class PickupSqliteApp : SidigAppFactory
         if (Directory.Exists(PickupDirectory)) Directory.Delete(PickupDirectory, recursive: true);
     }
 }
+
+/// <summary>
+/// The real app with WhatsApp/SMS going to a real HTTP gateway stand-in on loopback (<see cref="Gateway"/>) and a fake
+/// clock, so a test can move past the retry backoff.
+/// </summary>
+public abstract class PhoneGatewayApp : SidigAppFactory
+{
+    public const string Token = "gateway-token-uji";
+
+    public PhoneGatewayListener Gateway { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(SmtpApp.Start);
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Sidig:PhoneMessages:Transport"] = "HttpGateway",
+        ["Sidig:PhoneMessages:Url"] = Gateway.Url,
+        ["Sidig:PhoneMessages:Token"] = Token,
+        ["Sidig:PhoneMessages:TimeoutSeconds"] = "10",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Gateway.DisposeAsync();
+    }
+}
+
+public sealed class PhoneGatewaySqliteApp : PhoneGatewayApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PhoneGatewayPostgresApp : PhoneGatewayApp
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+}

@@ -17,13 +17,15 @@ public static class OutboxKit
     }
 
     /// <summary>The sender job of the tenant; <paramref name="transport"/> replaces the configured one (to simulate failures).</summary>
-    public static async Task RunSenderAsync(this SidigAppFactory app, string tenant, IEmailTransport? transport = null, CancellationToken ct = default)
+    public static async Task RunSenderAsync(this SidigAppFactory app, string tenant, IEmailTransport? transport = null, CancellationToken ct = default,
+        IPhoneMessageTransport? phoneTransport = null)
     {
         var id = tenant == "" ? Sidig.Domain.Common.TenantIds.Platform : await app.TenantId(tenant);
         await using var scope = app.Services.CreateAsyncScope();
-        var job = transport is null
+        object[] replaced = [.. new object?[] { transport, phoneTransport }.OfType<object>()];
+        var job = replaced.Length == 0
             ? scope.ServiceProvider.GetRequiredService<OutboxSenderJob>()
-            : ActivatorUtilities.CreateInstance<OutboxSenderJob>(scope.ServiceProvider, transport);
+            : ActivatorUtilities.CreateInstance<OutboxSenderJob>(scope.ServiceProvider, replaced);
         await job.RunAsync(id, ct);
     }
 
@@ -53,6 +55,15 @@ public static class OutboxKit
     public static OutboxMessage Mail(string to, string? subject = null, DateTimeOffset? now = null, string kind = "Test") =>
         OutboxMessage.Email(kind, "test:" + Guid.NewGuid().ToString("N"), to, subject ?? "Uji " + Guid.NewGuid().ToString("N")[..6],
             "Isi pesan uji.\nBaris kedua.", null, now ?? DateTimeOffset.UtcNow);
+
+    /// <summary>A WhatsApp text (or SMS) to <paramref name="phone"/> with a fresh dedup key.</summary>
+    public static OutboxMessage Text(string phone, string? body = null, DateTimeOffset? now = null, string channel = OutboxChannels.WhatsApp,
+        string kind = "Test") =>
+        OutboxMessage.TextMessage(kind, "test:" + Guid.NewGuid().ToString("N"), phone, body ?? "Garansi Anda aktif " + Guid.NewGuid().ToString("N")[..6],
+            now ?? DateTimeOffset.UtcNow, channel);
+
+    /// <summary>A distinct Indonesian mobile number per call, as people type it (0812…); stored as +62812….</summary>
+    public static string Mobile() => "0812" + Random.Shared.Next(10_000_000, 99_999_999);
 
     public static string Address(string name = "penerima") => $"{name}.{Guid.NewGuid().ToString("N")[..8]}@mitra.test";
 }

@@ -18,8 +18,9 @@ public sealed record ListOutboxMessages(
     OutboxView? Status = null, string? Kind = null, string? Search = null, DateOnly? From = null, DateOnly? To = null,
     int Page = 0, int PageSize = 25, string? SortBy = null, bool Descending = true, bool All = false);
 
+/// <summary>For a WhatsApp/SMS text (no subject) <see cref="Subject"/> holds the start of the text.</summary>
 public sealed record OutboxListItem(
-    Guid Id, string Kind, string To, string Subject, OutboxView Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
+    Guid Id, string Kind, string Channel, string To, string Subject, OutboxView Status, DateTimeOffset CreatedAt, DateTimeOffset? SentAt,
     int Attempts, DateTimeOffset NextAttemptAt, string? LastError);
 
 /// <summary><see cref="UncertainCount"/> counts the whole outbox (not just this page), for the warning above the list.</summary>
@@ -56,6 +57,9 @@ public sealed class ListOutboxMessagesHandler(
     IDbContextFactory<SidigDbContext> factory, Permissions permissions, TenantContext tenantContext, TimeProvider clock)
 {
     public const int MaxPageSize = 100;
+    public const int PreviewLength = 80;
+
+    private static string Preview(string text) => text.Length > PreviewLength ? text[..PreviewLength] + "…" : text;
 
     public async Task<Result<OutboxMessagePage>> HandleAsync(ListOutboxMessages query, CancellationToken ct = default)
     {
@@ -72,7 +76,9 @@ public sealed class ListOutboxMessagesHandler(
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var search = query.Search.Trim().ToLowerInvariant();
-            messages = messages.Where(m => m.To.Contains(search) || m.Subject.ToLower().Contains(search));
+            // A mobile number as people type it (0812-…) finds the texts to it, which are stored as +62812….
+            var phone = ContactRules.IndonesianMobile(search).Value ?? search;
+            messages = messages.Where(m => m.To.Contains(search) || m.To == phone || m.Subject.ToLower().Contains(search));
         }
         if (query.From is { } from)
         {
@@ -90,9 +96,9 @@ public sealed class ListOutboxMessagesHandler(
         var sorted = Sort(messages, query.SortBy, query.Descending);
         IQueryable<OutboxMessage> page = query.All ? sorted : sorted.Skip(Math.Max(query.Page, 0) * size).Take(size);
         var rows = await page
-            .Select(m => new { m.Id, m.Kind, m.To, m.Subject, m.Status, m.ClaimedAt, m.CreatedAt, m.SentAt, m.Attempts, m.NextAttemptAt, m.LastError })
+            .Select(m => new { m.Id, m.Kind, m.Channel, m.To, Subject = m.Channel == OutboxChannels.Email ? m.Subject : m.Body.Substring(0, PreviewLength + 1), m.Status, m.ClaimedAt, m.CreatedAt, m.SentAt, m.Attempts, m.NextAttemptAt, m.LastError })
             .ToListAsync(ct);
-        var items = rows.Select(m => new OutboxListItem(m.Id, m.Kind, m.To, m.Subject, OutboxViews.Of(m.Status, m.ClaimedAt, now),
+        var items = rows.Select(m => new OutboxListItem(m.Id, m.Kind, m.Channel, m.To, m.Channel == OutboxChannels.Email ? m.Subject : Preview(m.Subject), OutboxViews.Of(m.Status, m.ClaimedAt, now),
             m.CreatedAt, m.SentAt, m.Attempts, m.NextAttemptAt, m.LastError)).ToList();
         return Result<OutboxMessagePage>.Ok(new OutboxMessagePage(items, total, uncertain));
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor;
+using Sidig.Domain.Notifications;
 using Sidig.Infrastructure.Notifications;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Components.Shared;
@@ -16,6 +17,7 @@ public sealed partial class OutboxPage
     [Inject] private ListOutboxMessagesHandler List { get; set; } = default!;
     [Inject] private TenantContext TenantContext { get; set; } = default!;
     [Inject] private IOptions<SmtpOptions> Smtp { get; set; } = default!;
+    [Inject] private IOptions<PhoneMessageOptions> PhoneOptions { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
 
@@ -30,7 +32,7 @@ public sealed partial class OutboxPage
     protected override void OnInitialized() => _export = ExportSource.Create<OutboxListItem>("kotak-keluar",
         [
             new(L["Created"], m => DisplayTime.InZone(m.CreatedAt, TenantContext.Tenant.TimeZoneId)), new(L["Kind"], m => KindText(m.Kind)),
-            new(L["Recipient"], m => m.To), new(L["Subject"], m => m.Subject), new(S["Common.Status"], m => StatusText(m.Status)),
+            new(L["Channel"], m => ChannelText(m.Channel)), new(L["Recipient"], m => m.To), new(L["Subject"], m => m.Subject), new(S["Common.Status"], m => StatusText(m.Status)),
             new(L["Sent"], m => m.SentAt is { } at ? DisplayTime.InZone(at, TenantContext.Tenant.TimeZoneId) : null),
             new(L["Attempts"], m => m.Attempts), new(L["LastError"], m => m.LastError),
         ],
@@ -69,6 +71,15 @@ public sealed partial class OutboxPage
     private string StatusText(OutboxView status) => L["Status." + status];
 
     private string KindText(string kind) => L["Kind." + kind] is { ResourceNotFound: false } text ? text : kind;
+
+    internal string ChannelText(string channel) => L["Channel." + channel] is { ResourceNotFound: false } text ? text : channel;
+
+    internal static string ChannelIcon(string channel) => channel switch
+    {
+        OutboxChannels.WhatsApp => Icons.Custom.Brands.WhatsApp,
+        OutboxChannels.Sms => Icons.Material.Filled.Sms,
+        _ => Icons.Material.Filled.Email,
+    };
 
     internal static Color StatusColor(OutboxView status) => status switch
     {
