@@ -189,6 +189,8 @@ public abstract class WarrantyRegistrationTests<TApp>(TApp app) where TApp : Sid
         (await Reload(unit.Id)).RegisteredOn.ShouldBe(registration.RegisteredOn);
         (await _make.Query(db => db.OutboxMessages.CountAsync(m => m.Kind == DecideRegistrationHandler.EmailKind && m.To == "budi@example.test"
             && m.Body.Contains(registration.Token)))).ShouldBe(1);
+        (await _make.Query(db => db.OutboxMessages.CountAsync(m => m.Kind == DecideRegistrationHandler.EmailKind && m.To == "+6281234567890"
+            && m.Channel == "whatsapp" && m.Body.Contains(registration.Token)))).ShouldBe(1);
         (await Decide(item.Id, approve: false, "again")).Errors.Single().Code.ShouldBe("Registration.NotPending");
     }
 

@@ -10,7 +10,7 @@ using Sidig.Infrastructure.Tenancy;
 
 namespace Sidig.Web.Features.Warranty;
 
-/// <summary>Customer service approves or rejects (with a reason) a pending registration; the buyer is told by e-mail when they gave one.</summary>
+/// <summary>Customer service approves or rejects (with a reason) a pending registration; the buyer is told on WhatsApp, and by e-mail when they gave one.</summary>
 /// <param name="BaseUrl">The tenant's address (https://acme.example/), for the warranty card link in the e-mail.</param>
 public sealed record DecideRegistration(Guid Id, bool Approve, string? Reason, string BaseUrl);
 
@@ -41,13 +41,13 @@ public sealed class DecideRegistrationHandler(IDbContextFactory<SidigDbContext> 
         }
         else registration.Reject(command.Reason, who, now);
 
+        // The buyer hears on WhatsApp (the number every registration has) and by e-mail when they gave one.
+        var text = RegistrationEmailTexts.Build(tenant.Tenant.Language, tenant.Tenant.DisplayName, product, unit.Serial, registration.Status,
+            registration.RejectReason, WarrantyCardEndpoints.CardUrl(command.BaseUrl, registration.Token));
+        var key = $"registration:{registration.Id}:{registration.Status}";
+        await outbox.EnqueueAsync(db, OutboxMessage.TextMessage(EmailKind, key + ":text", registration.Phone, text.Body, now), ct);
         if (registration.Email is { } email)
-        {
-            var text = RegistrationEmailTexts.Build(tenant.Tenant.Language, tenant.Tenant.DisplayName, product, unit.Serial, registration.Status,
-                registration.RejectReason, WarrantyCardEndpoints.CardUrl(command.BaseUrl, registration.Token));
-            await outbox.EnqueueAsync(db, OutboxMessage.Email(EmailKind, $"registration:{registration.Id}:{registration.Status}", email,
-                text.Subject, text.Body, null, now), ct);
-        }
+            await outbox.EnqueueAsync(db, OutboxMessage.Email(EmailKind, key, email, text.Subject, text.Body, null, now), ct);
         // Two reviewers at once: the second save fails on the changed row and is told it was already decided.
         try
         {
