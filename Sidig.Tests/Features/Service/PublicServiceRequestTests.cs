@@ -69,6 +69,12 @@ public abstract partial class PublicServiceRequestTests<TApp>(TApp app) where TA
         var shown = await (await PostTicketForm(phone, number, "ticket-confirm", page, new Dictionary<string, string> { ["Confirm.Phone"] = "+62 812 3456 7890" }))
             .Content.ReadAsStringAsync();
         shown.ShouldContain("data-status=\"New\"");
+
+        // Staff see the ticket on the unit's page with the rest of its chain.
+        var details = await app.Handle<GetUnitHandler, Sidig.Domain.Common.Result<UnitDetails>>("demo", "cs@demo.test", h => h.HandleAsync(new GetUnit(unit.Id)));
+        details.Value!.Tickets.Single().Number.ShouldBe(number);
+        using var cs = await app.Client("demo").SignedInAs("cs@demo.test");
+        (await cs.Http.GetStringAsync($"/units/{unit.Id}")).ShouldContain(number);
     }
 
     [Fact]

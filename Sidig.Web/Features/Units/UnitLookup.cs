@@ -55,10 +55,18 @@ public sealed record GetUnit(Guid Id);
 public sealed record UnitHistoryItem(DateTimeOffset At, UnitEventKind Kind, string? DocumentType, Guid? DocumentId, string? DocumentNumber,
     string? WarehouseCode, string? PartnerName, string? CustomerName, string? Note, string? UserName);
 
+/// <summary>A warranty registration of the unit, as staff see it on the unit page.</summary>
+public sealed record UnitRegistrationItem(Guid Id, string Name, string Phone, DateTimeOffset SubmittedAt, Domain.Warranty.RegistrationStatus Status,
+    Domain.Warranty.RegistrationFlags Flags);
+
+/// <summary>A service ticket about the unit.</summary>
+public sealed record UnitTicketItem(string Number, Domain.Service.TicketType Type, Domain.Service.TicketStatus Status, DateTimeOffset CreatedAt, string CustomerName);
+
 public sealed record UnitDetails(
     Guid Id, string Serial, string PublicCode, Guid ProductId, string Sku, string ProductName, UnitStatus Status,
     Guid BatchId, string Lot, DateOnly ProducedOn, string? WarehouseCode, string? WarehouseName, string? OwnerPartnerName,
-    string? CustomerName, string? CustomerPhone, string? WarrantyPolicyName, WarrantyView Warranty, IReadOnlyList<UnitHistoryItem> History);
+    string? CustomerName, string? CustomerPhone, string? WarrantyPolicyName, WarrantyView Warranty, IReadOnlyList<UnitHistoryItem> History,
+    IReadOnlyList<UnitRegistrationItem> Registrations, IReadOnlyList<UnitTicketItem> Tickets);
 
 /// <summary>One unit with the whole chain: where it is, who owns it, its warranty today and every event, oldest first.</summary>
 public sealed class GetUnitHandler(IDbContextFactory<SidigDbContext> factory, Permissions permissions, TimeProvider clock, TenantContext tenant)
@@ -85,9 +93,13 @@ public sealed class GetUnitHandler(IDbContextFactory<SidigDbContext> factory, Pe
                              orderby e.At, e.Id
                              select new UnitHistoryItem(e.At, e.Kind, e.DocumentType, e.DocumentId, e.DocumentNumber, w == null ? null : w.Code,
                                  p == null ? null : p.LegalName, c == null ? null : c.Name, e.Note, e.UserName)).ToListAsync(ct);
+        var registrations = (await db.WarrantyRegistrations.AsNoTracking().Where(r => r.UnitId == unit.Id)
+            .Select(r => new UnitRegistrationItem(r.Id, r.Name, r.Phone, r.SubmittedAt, r.Status, r.Flags)).ToListAsync(ct)).OrderBy(r => r.SubmittedAt).ToList();
+        var tickets = (await db.Tickets.AsNoTracking().Where(t => t.UnitId == unit.Id)
+            .Select(t => new UnitTicketItem(t.Number, t.Type, t.Status, t.CreatedAt, t.CustomerName)).ToListAsync(ct)).OrderByDescending(t => t.CreatedAt).ToList();
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
         return Result<UnitDetails>.Ok(new UnitDetails(unit.Id, unit.Serial, unit.PublicCode, unit.ProductId, product.Sku, product.Name, unit.Status,
             unit.BatchId, batch.Lot, batch.ProducedOn, warehouse?.Code, warehouse?.Name, owner, customer?.Name, customer?.Phone, policy?.Name,
-            unit.Warranty(policy, today), history));
+            unit.Warranty(policy, today), history, registrations, tickets));
     }
 }
