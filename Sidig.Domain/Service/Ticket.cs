@@ -80,7 +80,7 @@ public sealed class Ticket : Entity, ITenantOwned
         var ticket = new Ticket
         {
             Number = Guard.Required(number, "Ticket.NumberRequired", 30), Type = input.Type!.Value, Status = TicketStatus.New,
-            Priority = input.Type == TicketType.Complaint ? TicketPriority.Normal : TicketPriority.Normal, Source = TicketSource.Public,
+            Priority = TicketPriority.Normal, Source = TicketSource.Public,
             UnitId = unitId, CustomerName = input.Name!.Trim(), CustomerPhone = phone, PhoneKey = Stock.Customer.PhoneKeyOf(phone)!,
             CustomerEmail = ContactRules.Email(input.Email).Value, Description = input.Description!.Trim(), SubmissionKey = submissionKey, CreatedAt = now,
         };

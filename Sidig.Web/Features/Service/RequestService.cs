@@ -31,7 +31,7 @@ public sealed class RequestServiceHandler(IDbContextFactory<SidigDbContext> fact
         if (await FindAsync(db, command.SubmissionKey, ct) is { } earlier) return Result<string>.Ok(earlier);
         var unitId = await db.Units.Where(u => u.PublicCode == code).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         if (unitId is null) return Result<string>.Fail("Registration.UnitUnknown");
-        var photos = command.Photos.Where(p => p.Length > 0).Select(Photo).ToList();
+        var photos = command.Photos.Where(p => p.Length > 0).Select(ImageProbe.Photo).ToList();
         if (Ticket.Check(command.Input, photos) is { Count: > 0 } errors) return Result<string>.Fail(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -55,11 +55,4 @@ public sealed class RequestServiceHandler(IDbContextFactory<SidigDbContext> fact
 
     private static Task<string?> FindAsync(SidigDbContext db, Guid key, CancellationToken ct) =>
         db.Tickets.AsNoTracking().Where(t => t.SubmissionKey == key).Select(t => t.Number).FirstOrDefaultAsync(ct);
-
-    private static ReceiptPhoto Photo(byte[] bytes)
-    {
-        if (bytes.Length > ReceiptPhoto.MaxBytes || ImageContent.Sniff(bytes) is null) return new ReceiptPhoto(bytes, null, null);
-        var (width, height) = ImageProbe.Size(bytes);
-        return new ReceiptPhoto(bytes, width, height);
-    }
 }

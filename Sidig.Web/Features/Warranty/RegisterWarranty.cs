@@ -40,7 +40,7 @@ public sealed class RegisterWarrantyHandler(IDbContextFactory<SidigDbContext> fa
         var (unit, policy) = (found.Unit, found.Policy);
         var input = command.Input;
         input = input with { SellerPartnerId = await SellerAsync(db, input, ct) };
-        var receipt = command.Receipt is { } bytes ? Receipt(bytes) : null;
+        var receipt = command.Receipt is { } bytes ? ImageProbe.Photo(bytes) : null;
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
         if (WarrantyRegistration.Check(input, receipt, policy, found.ProducedOn, today, areas) is { Count: > 0 } errors)
             return Result<RegistrationOutcome>.Fail(errors);
@@ -83,14 +83,6 @@ public sealed class RegisterWarrantyHandler(IDbContextFactory<SidigDbContext> fa
     private static Task<RegistrationOutcome?> FindAsync(SidigDbContext db, Guid key, CancellationToken ct) =>
         db.WarrantyRegistrations.AsNoTracking().Where(r => r.SubmissionKey == key)
             .Select(r => new RegistrationOutcome(r.Id, r.Status, r.Token)).FirstOrDefaultAsync(ct);
-
-    private static ReceiptPhoto Receipt(byte[] bytes)
-    {
-        // Only a real image header is measured; a zip or script named .jpg never reaches the decoder.
-        if (bytes.Length == 0 || bytes.Length > ReceiptPhoto.MaxBytes || ImageContent.Sniff(bytes) is null) return new ReceiptPhoto(bytes, null, null);
-        var (width, height) = ImageProbe.Size(bytes);
-        return new ReceiptPhoto(bytes, width, height);
-    }
 
     /// <summary>
     /// Registered before (and not rejected): a duplicate. Bought far from where it was shipped: the buyer's province is not
