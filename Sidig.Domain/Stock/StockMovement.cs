@@ -14,6 +14,8 @@ public enum MovementType
     AuditCorrection = 7,
     /// <summary>Opening balance of a warehouse brought in by import.</summary>
     Opening = 8,
+    /// <summary>Out to an end customer under a service ticket: a replacement unit, or parts used on a repair.</summary>
+    ServiceOut = 9,
 }
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class StockMovement : Entity, ITenantOwned
         var expectedSign = type switch
         {
             MovementType.Receipt or MovementType.TransferIn or MovementType.Return or MovementType.Opening => 1,
-            MovementType.ShipmentOut or MovementType.TransferOut or MovementType.SellOut => -1,
+            MovementType.ShipmentOut or MovementType.TransferOut or MovementType.SellOut or MovementType.ServiceOut => -1,
             _ => 0, // adjustments and audit corrections go either way
         };
         if (expectedSign != 0 && Math.Sign(quantity) != expectedSign) throw new DomainException("Stock.QuantitySign");

@@ -150,6 +150,34 @@ public sealed class Unit : Entity, ITenantOwned
         return UnitEvent.For(this, UnitEventKind.Scrapped, at, user, warehouseId: warehouseId, partnerId: OwnerPartnerId, document: document, note: reason);
     }
 
+    /// <summary>
+    /// Under an approved warranty claim: <paramref name="replacement"/> leaves <paramref name="fromWarehouseId"/> for this unit's
+    /// customer and takes over its warranty dates (the rest of the original period, not a new one); this unit is marked
+    /// replaced. Both histories point at each other.
+    /// </summary>
+    public (UnitEvent Replaced, UnitEvent ReplacementFor) ReplaceWith(Unit replacement, Guid fromWarehouseId, UnitDocument ticket, DateTimeOffset at, string? user)
+    {
+        if (Status is UnitStatus.Replaced or UnitStatus.Scrapped) throw new DomainException("Units.NotReplaceable", $"{Serial}: Units.NotReplaceable");
+        if (replacement.Id == Id) throw new DomainException("Units.SameUnit");
+        if (replacement.ProductId != ProductId) throw new DomainException("Units.OtherProduct", $"{replacement.Serial}: Units.OtherProduct");
+        replacement.MustLeave(fromWarehouseId);
+        replacement.Status = UnitStatus.Sold;
+        replacement.WarehouseId = null;
+        replacement.OwnerPartnerId = OwnerPartnerId;
+        replacement.CustomerId = CustomerId;
+        (replacement.RegisteredOn, replacement.SoldOn, replacement.DeliveredOn) = (RegisteredOn, SoldOn, DeliveredOn);
+        Status = UnitStatus.Replaced;
+        WarehouseId = null;
+        return (UnitEvent.For(this, UnitEventKind.Replaced, at, user, customerId: CustomerId, document: ticket, otherUnitId: replacement.Id),
+            UnitEvent.For(replacement, UnitEventKind.ReplacementFor, at, user, warehouseId: fromWarehouseId, customerId: CustomerId, document: ticket, otherUnitId: Id));
+    }
+
+    /// <summary>A repair on a ticket (what was done is the note; parts are on the ticket and in the ledger).</summary>
+    public UnitEvent Repaired(UnitDocument ticket, string? note, DateTimeOffset at, string? user) =>
+        Status is UnitStatus.Replaced or UnitStatus.Scrapped
+            ? throw new DomainException("Units.NotRepairable", $"{Serial}: Units.NotRepairable")
+            : UnitEvent.For(this, UnitEventKind.Repaired, at, user, customerId: CustomerId, document: ticket, note: note);
+
     public WarrantyView Warranty(Catalog.WarrantyPolicy? policy, DateOnly today) =>
         WarrantyView.Of(policy, RegisteredOn, SoldOn, DeliveredOn, WarrantyVoidReason, today);
 

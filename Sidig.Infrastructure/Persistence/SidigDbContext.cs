@@ -78,7 +78,11 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<Domain.Units.UnitEvent> UnitEvents => Set<Domain.Units.UnitEvent>();
     public DbSet<Domain.Warranty.WarrantyRegistration> WarrantyRegistrations => Set<Domain.Warranty.WarrantyRegistration>();
     public DbSet<Domain.Service.Ticket> Tickets => Set<Domain.Service.Ticket>();
-    public DbSet<Domain.Service.TicketPhoto> TicketPhotos => Set<Domain.Service.TicketPhoto>();
+    public DbSet<Domain.Service.TicketAttachment> TicketAttachments => Set<Domain.Service.TicketAttachment>();
+    public DbSet<Domain.Service.TicketMessage> TicketMessages => Set<Domain.Service.TicketMessage>();
+    public DbSet<Domain.Service.TicketPart> TicketParts => Set<Domain.Service.TicketPart>();
+    public DbSet<Domain.Service.SlaPolicy> SlaPolicies => Set<Domain.Service.SlaPolicy>();
+    public DbSet<Domain.Service.ServiceSettings> ServiceSettings => Set<Domain.Service.ServiceSettings>();
     public DbSet<Domain.Units.LabelPrintJob> LabelPrintJobs => Set<Domain.Units.LabelPrintJob>();
     public DbSet<Domain.Units.LabelPrintFile> LabelPrintFiles => Set<Domain.Units.LabelPrintFile>();
 

@@ -46,7 +46,7 @@ public sealed class TicketRulesTests
     {
         var ticket = NewTicket();
         Should.Throw<DomainException>(() => ticket.Rate(5, null, Now)).Code.ShouldBe("Ticket.NotResolved");
-        ticket.Resolve(Now);
+        ticket.MoveTo(TicketStatus.Resolved, "Diperbaiki", Now, ServiceTesting.Calendar);
         Should.Throw<DomainException>(() => ticket.Rate(6, null, Now)).Code.ShouldBe("Ticket.RatingRange");
         ticket.Rate(5, "Cepat dan ramah", Now);
         Should.Throw<DomainException>(() => ticket.Rate(1, null, Now)).Code.ShouldBe("Ticket.AlreadyRated");

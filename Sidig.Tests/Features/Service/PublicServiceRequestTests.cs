@@ -59,10 +59,10 @@ public abstract partial class PublicServiceRequestTests<TApp>(TApp app) where TA
         html.ShouldContain("data-testid=\"service-done\"");
         var number = NumberPattern().Match(html).Groups[1].Value;
         number.ShouldMatch(@"^TK-\d{4}-\d{6}$");
-        var ticket = await _make.Query(db => db.Tickets.Include(t => t.Photos).SingleAsync(t => t.Number == number));
+        var ticket = await _make.Query(db => db.Tickets.Include(t => t.Attachments).SingleAsync(t => t.Number == number));
         ticket.UnitId.ShouldBe(unit.Id);
         ticket.Status.ShouldBe(TicketStatus.New);
-        ticket.Photos.Count.ShouldBe(2);
+        ticket.Attachments.Count.ShouldBe(2);
 
         var page = await phone.Http.GetStringAsync($"/t/{number}");
         page.ShouldNotContain("ticket-status"); // nothing shown before the phone is confirmed
@@ -139,7 +139,7 @@ public abstract partial class PublicServiceRequestTests<TApp>(TApp app) where TA
         await _make.Query(async db =>
         {
             var ticket = await db.Tickets.SingleAsync(t => t.Number == number);
-            ticket.Resolve(DateTimeOffset.UtcNow); // the service desk's staff side resolves it
+            ticket.MoveTo(TicketStatus.Resolved, "Diperbaiki", DateTimeOffset.UtcNow, ServiceTesting.Calendar);
             return await db.SaveChangesAsync();
         });
         var page = await phone.Http.GetStringAsync($"/t/{number}");

@@ -2142,15 +2142,128 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("partner_contacts", (string)null);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Service.ServiceSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("closes_at");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)")
+                        .HasColumnName("holidays");
+
+                    b.Property<int>("NearBreachPercent")
+                        .HasColumnType("integer")
+                        .HasColumnName("near_breach_percent");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("opens_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("WorkDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("work_days");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_settings_tenant_id");
+
+                    b.ToTable("service_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_minutes");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_minutes");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sla_policies");
+
+                    b.HasIndex("TenantId", "Type", "Priority")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sla_policies_tenant_id_type_priority");
+
+                    b.ToTable("sla_policies", (string)null);
+                });
+
             modelBuilder.Entity("Sidig.Domain.Service.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("AssignedPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_partner_id");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assigned_user_id");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("assignee_name");
+
+                    b.Property<string>("ClaimNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("claim_note");
+
+                    b.Property<int?>("ClaimOutcome")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_outcome");
+
+                    b.Property<int>("ClaimStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("claim_status");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
 
                     b.Property<string>("CustomerEmail")
                         .HasMaxLength(254)
@@ -2179,11 +2292,31 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("description");
 
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<DateTimeOffset?>("FirstRespondedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_responded_at");
+
+                    b.Property<DateTimeOffset?>("FirstResponseDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_response_due_at");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("first_response_minutes");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)")
                         .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
 
                     b.Property<string>("PhoneKey")
                         .IsRequired()
@@ -2208,6 +2341,32 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("rating_comment");
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reject_reason");
+
+                    b.Property<Guid?>("ReplacementUnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("replacement_unit_id");
+
+                    b.Property<Guid?>("ReporterPartnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_partner_id");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTimeOffset?>("ResolutionDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolution_due_at");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolution_minutes");
+
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
@@ -2217,7 +2376,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("source");
 
                     b.Property<int>("Status")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
@@ -2237,11 +2395,25 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("unit_id");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
+                    b.HasIndex("AssignedPartnerId")
+                        .HasDatabaseName("ix_tickets_assigned_partner_id");
+
                     b.HasIndex("CustomerId")
                         .HasDatabaseName("ix_tickets_customer_id");
+
+                    b.HasIndex("ReplacementUnitId")
+                        .HasDatabaseName("ix_tickets_replacement_unit_id");
+
+                    b.HasIndex("ReporterPartnerId")
+                        .HasDatabaseName("ix_tickets_reporter_partner_id");
 
                     b.HasIndex("UnitId")
                         .HasDatabaseName("ix_tickets_unit_id");
@@ -2250,6 +2422,9 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_tenant_id_number");
 
+                    b.HasIndex("TenantId", "ResolutionDueAt")
+                        .HasDatabaseName("ix_tickets_tenant_id_resolution_due_at");
+
                     b.HasIndex("TenantId", "SubmissionKey")
                         .IsUnique()
                         .HasDatabaseName("ix_tickets_tenant_id_submission_key");
@@ -2257,13 +2432,19 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("TenantId", "UnitId")
                         .HasDatabaseName("ix_tickets_tenant_id_unit_id");
 
+                    b.HasIndex("TenantId", "AssignedPartnerId", "Status")
+                        .HasDatabaseName("ix_tickets_tenant_id_assigned_partner_id_status");
+
+                    b.HasIndex("TenantId", "AssignedUserId", "Status")
+                        .HasDatabaseName("ix_tickets_tenant_id_assigned_user_id_status");
+
                     b.HasIndex("TenantId", "Status", "CreatedAt")
                         .HasDatabaseName("ix_tickets_tenant_id_status_created_at");
 
                     b.ToTable("tickets", (string)null);
                 });
 
-            modelBuilder.Entity("Sidig.Domain.Service.TicketPhoto", b =>
+            modelBuilder.Entity("Sidig.Domain.Service.TicketAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid")
@@ -2280,6 +2461,19 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(40)")
                         .HasColumnName("content_type");
 
+                    b.Property<bool>("CustomerVisible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("customer_visible");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
@@ -2289,15 +2483,121 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnName("ticket_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_ticket_photos");
+                        .HasName("pk_ticket_attachments");
+
+                    b.HasIndex("MessageId")
+                        .HasDatabaseName("ix_ticket_attachments_message_id");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_ticket_photos_ticket_id");
+                        .HasDatabaseName("ix_ticket_attachments_ticket_id");
 
                     b.HasIndex("TenantId", "TicketId")
-                        .HasDatabaseName("ix_ticket_photos_tenant_id_ticket_id");
+                        .HasDatabaseName("ix_ticket_attachments_tenant_id_ticket_id");
 
-                    b.ToTable("ticket_photos", (string)null);
+                    b.ToTable("ticket_attachments", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author_name");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_messages");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_messages_ticket_id");
+
+                    b.HasIndex("TenantId", "TicketId", "At")
+                        .HasDatabaseName("ix_ticket_messages_tenant_id_ticket_id_at");
+
+                    b.ToTable("ticket_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<decimal>("Quantity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("quantity");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("user_name");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("warehouse_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_parts");
+
+                    b.HasIndex("ProductId")
+                        .HasDatabaseName("ix_ticket_parts_product_id");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_ticket_parts_ticket_id");
+
+                    b.HasIndex("WarehouseId")
+                        .HasDatabaseName("ix_ticket_parts_warehouse_id");
+
+                    b.HasIndex("TenantId", "TicketId")
+                        .HasDatabaseName("ix_ticket_parts_tenant_id_ticket_id");
+
+                    b.ToTable("ticket_parts", (string)null);
                 });
 
             modelBuilder.Entity("Sidig.Domain.Stock.Allocation", b =>
@@ -4236,6 +4536,12 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Sidig.Domain.Service.Ticket", b =>
                 {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_partners_assigned_partner_id");
+
                     b.HasOne("Sidig.Domain.Stock.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
@@ -4244,19 +4550,71 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasOne("Sidig.Domain.Units.Unit", null)
                         .WithMany()
+                        .HasForeignKey("ReplacementUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_units_replacement_unit_id");
+
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_tickets_partners_reporter_partner_id");
+
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_tickets_units_unit_id");
                 });
 
-            modelBuilder.Entity("Sidig.Domain.Service.TicketPhoto", b =>
+            modelBuilder.Entity("Sidig.Domain.Service.TicketAttachment", b =>
                 {
+                    b.HasOne("Sidig.Domain.Service.TicketMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_ticket_attachments_ticket_messages_message_id");
+
                     b.HasOne("Sidig.Domain.Service.Ticket", null)
-                        .WithMany("Photos")
+                        .WithMany("Attachments")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ticket_photos_tickets_ticket_id");
+                        .HasConstraintName("fk_ticket_attachments_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketMessage", b =>
+                {
+                    b.HasOne("Sidig.Domain.Service.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_messages_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketPart", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_parts_products_product_id");
+
+                    b.HasOne("Sidig.Domain.Service.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_parts_tickets_ticket_id");
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_ticket_parts_warehouses_warehouse_id");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Stock.Allocation", b =>
@@ -4608,7 +4966,7 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
 
             modelBuilder.Entity("Sidig.Domain.Service.Ticket", b =>
                 {
-                    b.Navigation("Photos");
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Stock.SellOut", b =>

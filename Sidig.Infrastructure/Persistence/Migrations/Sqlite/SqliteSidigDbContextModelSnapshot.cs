@@ -1661,13 +1661,101 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("PartnerContacts");
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Service.ServiceSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NearBreachPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceSettings");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Type", "Priority")
+                        .IsUnique();
+
+                    b.ToTable("SlaPolicies");
+                });
+
             modelBuilder.Entity("Sidig.Domain.Service.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AssignedPartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClaimNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClaimOutcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ClaimStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("CustomerEmail")
                         .HasMaxLength(254)
@@ -1691,10 +1779,25 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstRespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PhoneKey")
                         .IsRequired()
@@ -1714,6 +1817,26 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacementUnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReporterPartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
@@ -1721,7 +1844,6 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SubmissionKey")
@@ -1736,26 +1858,42 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("UnitId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("AssignedPartnerId");
+
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("ReplacementUnitId");
+
+                    b.HasIndex("ReporterPartnerId");
 
                     b.HasIndex("UnitId");
 
                     b.HasIndex("TenantId", "Number")
                         .IsUnique();
 
+                    b.HasIndex("TenantId", "ResolutionDueAt");
+
                     b.HasIndex("TenantId", "SubmissionKey")
                         .IsUnique();
 
                     b.HasIndex("TenantId", "UnitId");
+
+                    b.HasIndex("TenantId", "AssignedPartnerId", "Status");
+
+                    b.HasIndex("TenantId", "AssignedUserId", "Status");
 
                     b.HasIndex("TenantId", "Status", "CreatedAt");
 
                     b.ToTable("Tickets");
                 });
 
-            modelBuilder.Entity("Sidig.Domain.Service.TicketPhoto", b =>
+            modelBuilder.Entity("Sidig.Domain.Service.TicketAttachment", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -1769,6 +1907,57 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CustomerVisible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("TenantId", "TicketId");
+
+                    b.ToTable("TicketAttachments");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("TEXT");
 
@@ -1779,9 +1968,49 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TicketId");
 
+                    b.HasIndex("TenantId", "TicketId", "At");
+
+                    b.ToTable("TicketMessages");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketPart", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Quantity")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WarehouseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("TicketId");
+
+                    b.HasIndex("WarehouseId");
+
                     b.HasIndex("TenantId", "TicketId");
 
-                    b.ToTable("TicketPhotos");
+                    b.ToTable("TicketParts");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Stock.Allocation", b =>
@@ -3327,9 +3556,24 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Sidig.Domain.Service.Ticket", b =>
                 {
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedPartnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Sidig.Domain.Stock.Customer", null)
                         .WithMany()
                         .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("ReplacementUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sidig.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("ReporterPartnerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Sidig.Domain.Units.Unit", null)
@@ -3338,12 +3582,47 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("Sidig.Domain.Service.TicketPhoto", b =>
+            modelBuilder.Entity("Sidig.Domain.Service.TicketAttachment", b =>
                 {
+                    b.HasOne("Sidig.Domain.Service.TicketMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Sidig.Domain.Service.Ticket", null)
-                        .WithMany("Photos")
+                        .WithMany("Attachments")
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketMessage", b =>
+                {
+                    b.HasOne("Sidig.Domain.Service.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Service.TicketPart", b =>
+                {
+                    b.HasOne("Sidig.Domain.Catalog.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sidig.Domain.Service.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sidig.Domain.Stock.Warehouse", null)
+                        .WithMany()
+                        .HasForeignKey("WarehouseId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -3660,7 +3939,7 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("Sidig.Domain.Service.Ticket", b =>
                 {
-                    b.Navigation("Photos");
+                    b.Navigation("Attachments");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Stock.SellOut", b =>
