@@ -87,6 +87,12 @@ public static class Policies
     public const string ManageUnits = "manage-units";
     /// <summary>Check warranty registrations: approve or reject the ones waiting, see flagged ones.</summary>
     public const string ReviewWarranty = "review-warranty";
+    /// <summary>Work service tickets: customer service all, technicians their own, partner users (service centres) their partner's.</summary>
+    public const string WorkTickets = "work-tickets";
+    /// <summary>Assign tickets, set priorities, decide warranty claims, open tickets for anyone.</summary>
+    public const string ManageTickets = "manage-tickets";
+    /// <summary>Business hours, holidays and SLA policies.</summary>
+    public const string ManageServiceSettings = "manage-service-settings";
 }
 
 public static class SidigClaims

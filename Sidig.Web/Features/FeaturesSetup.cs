@@ -14,6 +14,7 @@ public static class FeaturesSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityAuthenticationStateProvider>();
         services.AddScoped<Users.UserAdminScope>();
         services.AddScoped<Partners.PartnerScope>();
+        services.AddScoped<Service.TicketScope>();
         services.AddScoped<Catalog.PriceLookupService>();
         services.AddScoped<Allocations.AllocationCheck>();
         services.AddScoped<Stock.StockDocumentPoster>();
@@ -45,6 +46,7 @@ public static class FeaturesSetup
         Documents.DocumentEndpoints.MapDocumentEndpoints(app);
         Units.UnitEndpoints.MapUnitEndpoints(app);
         Warranty.WarrantyCardEndpoints.MapWarrantyEndpoints(app);
+        Service.TicketAttachmentEndpoints.MapTicketEndpoints(app);
         Api.ApiEndpoints.MapApiEndpoints(app);
         Invoicing.InvoicingEndpoints.MapInvoicingEndpoints(app);
     }

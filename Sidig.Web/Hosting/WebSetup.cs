@@ -110,6 +110,9 @@ public static class WebSetup
         Tenant(Policies.ViewUnits, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician);
         Tenant(Policies.ManageUnits, Roles.PrincipalAdmin, Roles.Warehouse);
         Tenant(Policies.ReviewWarranty, Roles.PrincipalAdmin, Roles.CustomerService);
+        Tenant(Policies.WorkTickets, Roles.PrincipalAdmin, Roles.CustomerService, Roles.Technician, Roles.DistributorUser, Roles.AgentUser);
+        Tenant(Policies.ManageTickets, Roles.PrincipalAdmin, Roles.CustomerService);
+        Tenant(Policies.ManageServiceSettings, Roles.PrincipalAdmin);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }

@@ -6,6 +6,7 @@ using Sidig.Domain.Units;
 using Sidig.Domain.Warranty;
 using Sidig.Infrastructure.Documents;
 using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Service;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Lookups;
 
@@ -17,11 +18,6 @@ public sealed record RequestService(string? Code, ServiceRequestInput Input, IRe
 
 public sealed class RequestServiceHandler(IDbContextFactory<SidigDbContext> factory, TimeProvider clock, TenantContext tenant)
 {
-    public const string NumberPrefix = "TK";
-
-    /// <summary>"TK-2026-000123": typed into the ticket page's address, so no slashes.</summary>
-    public static string Format(string year, long n) => $"{NumberPrefix}-{year}-{n:000000}";
-
     public async Task<Result<string>> HandleAsync(RequestService command, CancellationToken ct = default)
     {
         var code = command.Code?.Trim().ToLowerInvariant();
@@ -35,9 +31,10 @@ public sealed class RequestServiceHandler(IDbContextFactory<SidigDbContext> fact
         if (Ticket.Check(command.Input, photos) is { Count: > 0 } errors) return Result<string>.Fail(errors);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var year = TenantDates.Today(clock, tenant.Tenant.TimeZoneId).Year.ToString(CultureInfo.InvariantCulture);
-        var number = Format(year, await NumberSequences.NextAsync(db, NumberPrefix, year, ct));
-        db.Tickets.Add(Ticket.Request(number, unitId.Value, command.Input, photos, command.SubmissionKey, clock.GetUtcNow()));
+        var number = await TicketNumbers.NextAsync(db, clock, tenant, ct);
+        var rules = await ServiceRules.LoadAsync(db, tenant.Tenant.TimeZoneId, ct);
+        db.Tickets.Add(Ticket.Request(number, unitId.Value, command.Input, photos, command.SubmissionKey, clock.GetUtcNow(),
+            rules.Targets(command.Input.Type!.Value, TicketPriority.Normal), rules.Calendar));
         try
         {
             await db.SaveChangesAsync(ct);
