@@ -21,7 +21,8 @@ internal sealed class DemoBusinessSeed(IServiceProvider sp, TimeProvider clock)
     private readonly StockLedger _ledger = sp.GetRequiredService<StockLedger>();
 
     /// <summary>Partner codes of the seeded network, for binding the demo partner users.</summary>
-    public const string DistributorJakarta = "DIST-JKT", DistributorSurabaya = "DIST-SBY", DealerJakarta = "DLR-JKT-01", AgentBandung = "AGT-BDG-01";
+    public const string DistributorJakarta = "DIST-JKT", DistributorSurabaya = "DIST-SBY", DealerJakarta = "DLR-JKT-01", AgentBandung = "AGT-BDG-01",
+        ServiceCentreJakarta = "SC-JKT";
 
     public async Task SeedAsync(bool fullNetwork, CancellationToken ct)
     {
@@ -130,7 +131,7 @@ internal sealed class DemoBusinessSeed(IServiceProvider sp, TimeProvider clock)
             var dlrMdn = P("DLR-MDN-01", "Toko Deli Elektronik", PartnerType.Dealer, distMdn, "12", "12.71", null, 14, 40_000_000);
             var agtBdg = P(AgentBandung, "CV Agen Priangan", PartnerType.Agent, null, "32", "32.73", null, 0, 0, 3m);
             var agtMks = P("AGT-MKS-01", "CV Agen Celebes", PartnerType.Agent, null, "73", "73.71", null, 0, 0, 2.5m);
-            var scJkt = P("SC-JKT", "PT Servis Prima Jakarta", PartnerType.ServiceCentre, null, "31", "31.71", "0051234567890000", 30, 0);
+            var scJkt = P(ServiceCentreJakarta, "PT Servis Prima Jakarta", PartnerType.ServiceCentre, null, "31", "31.71", "0051234567890000", 30, 0);
             partners.AddRange([distSby!, distMdn!, dlrJkt, dlrBks, dlrMlg, dlrMdn, agtBdg, agtMks, scJkt]);
             primary2 = W("WH-SBY", "Gudang Regional Surabaya", null, "35", "35.78");
             whSby = W("WH-DIST-SBY", "Gudang Surya Timur Surabaya", distSby, "35", "35.78");

@@ -89,6 +89,7 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                              {
                                  ($"distributor.sby@{slug}.test", "Distributor Surya Timur", DemoBusinessSeed.DistributorSurabaya),
                                  ($"dealer@{slug}.test", "Dealer Toko Makmur", DemoBusinessSeed.DealerJakarta),
+                                 ($"servis@{slug}.test", "Servis Prima Jakarta", DemoBusinessSeed.ServiceCentreJakarta),
                              })
                     {
                         await EnsureUser(sp, email, display, Roles.DistributorUser);
