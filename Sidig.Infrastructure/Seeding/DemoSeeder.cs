@@ -95,6 +95,8 @@ public sealed class DemoSeeder(IServiceScopeFactory scopes, TimeProvider clock, 
                         await EnsureUser(sp, email, display, Roles.DistributorUser);
                         accounts.Add(new DemoAccount(slug, email, Roles.DistributorUser, await BindPartner(sp, email, code, ct)));
                     }
+                // Tickets need the technician and customer-service users above.
+                if (full) await new DemoServiceSeed(sp, clock).SeedAsync(ct);
             });
         }
         Accounts = accounts;
