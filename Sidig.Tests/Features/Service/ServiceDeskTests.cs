@@ -85,6 +85,25 @@ public abstract class ServiceDeskTests<TApp>(TApp app) where TApp : SidigAppFact
     }
 
     [Fact]
+    public async Task An_attachment_downloads_only_for_those_who_may_see_its_ticket()
+    {
+        var number = (await Open(Cs, TicketType.Complaint, null)).Value!;
+        (await Work(Cs, h => h.HandleAsync(new WriteTicketMessage(number, TicketMessageKind.Note, "Nota pembelian.",
+            [new UploadedFile("nota.pdf", "%PDF-1.4 nota"u8.ToArray())], Base)))).Succeeded.ShouldBeTrue();
+        var ticket = await Ticket(number);
+        var url = TicketAttachmentEndpoints.Url(ticket.Id, await _make.Query(db => db.TicketAttachments.Where(a => a.TicketId == ticket.Id).Select(a => a.Id).SingleAsync()));
+
+        using var cs = await app.Client("demo").SignedInAs(Cs);
+        var ok = await cs.Http.GetAsync(url);
+        ok.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await ok.Content.ReadAsStringAsync()).ShouldStartWith("%PDF-");
+        using var technician = await app.Client("demo").SignedInAs(Technician);
+        (await technician.Http.GetAsync(url)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        using var other = await app.Client("other").SignedInAs("cs@other.test");
+        (await other.Http.GetAsync(url)).StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Another_tenants_staff_cannot_see_or_change_a_ticket()
     {
         var number = (await Open(Cs, TicketType.Complaint, null)).Value!;
