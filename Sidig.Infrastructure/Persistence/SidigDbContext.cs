@@ -81,6 +81,8 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<Domain.Service.TicketPhoto> TicketPhotos => Set<Domain.Service.TicketPhoto>();
     public DbSet<Domain.Units.LabelPrintJob> LabelPrintJobs => Set<Domain.Units.LabelPrintJob>();
     public DbSet<Domain.Units.LabelPrintFile> LabelPrintFiles => Set<Domain.Units.LabelPrintFile>();
+    public DbSet<Domain.Units.UnitScan> UnitScans => Set<Domain.Units.UnitScan>();
+    public DbSet<Domain.Units.UnitAnomaly> UnitAnomalies => Set<Domain.Units.UnitAnomaly>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
