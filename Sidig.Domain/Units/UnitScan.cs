@@ -10,9 +10,6 @@ namespace Sidig.Domain.Units;
 /// </summary>
 public sealed class UnitScan : Entity, ITenantOwned
 {
-    /// <summary>How long scans are kept; the daily clean-up deletes older ones.</summary>
-    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
-
     private UnitScan() { Place = ""; }
 
     public UnitScan(Guid tenantId, Guid unitId, DateTimeOffset at, string place)

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Sidig.Domain.Units;
 using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Scans;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Lookups;
 
 namespace Sidig.Web.Features.Units;
 
 /// <summary>The scan of a unit's QR code on the public page: anyone, no sign-in, only this host's tenant.</summary>
-public sealed record GetPublicUnit(string? Code);
+/// <param name="ScannedFrom">the client's address when this is a scan to log (the scan page, not the forms behind it)</param>
+public sealed record GetPublicUnit(string? Code, System.Net.IPAddress? ScannedFrom = null);
 
 /// <summary>What the public may see of a unit: that it is genuine, what it is, and its warranty — nothing about its owner or buyer.</summary>
 public sealed record PublicUnit(string Code, string Serial, string Sku, string ProductName, bool HasImage, WarrantyView Warranty,
@@ -18,7 +20,7 @@ public sealed record PublicContact(string CompanyName, string? Phone, string? Em
 
 public sealed record PublicScan(PublicUnit? Unit, PublicContact Contact);
 
-public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> factory, TimeProvider clock, TenantContext tenant)
+public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> factory, TimeProvider clock, TenantContext tenant, ScanLog scans)
 {
     public async Task<PublicScan> HandleAsync(GetPublicUnit query, CancellationToken ct = default)
     {
@@ -34,6 +36,7 @@ public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> facto
                            from w in ws.DefaultIfEmpty()
                            select new { Unit = u, p.Sku, p.Name, HasImage = p.ImageContentType != null, Policy = w }).FirstOrDefaultAsync(ct);
         if (found is null) return new PublicScan(null, contact);
+        if (query.ScannedFrom is not null) scans.Record(tenant.Tenant, found.Unit.Id, query.ScannedFrom); // queued, written in the background
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
         var pending = found.Unit.RegisteredOn is null
                       && await db.WarrantyRegistrations.AnyAsync(r => r.UnitId == found.Unit.Id && r.Status == Domain.Warranty.RegistrationStatus.Pending, ct);
