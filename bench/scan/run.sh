@@ -2,7 +2,7 @@
 # Public scan page benchmark (issue 5): a throwaway PostgreSQL cluster (as the tests make it), the app's migrations and
 # demo seed, 1,000,000 units bulk-loaded for the demo tenant, the app in Release against it (scan logging on), then
 # wrk — 32 connections, 30 s — on /health (plain text) and on /u/<random code>, in one run. Prints requests/s, p99 and
-# the ratio. Usage: bench/scan/run.sh [units=1000000] [duration=30s] [connections=32]
+# the ratio. Usage: bench/scan/run.sh [units=1000000] [duration=30s] [connections=32]  (BENCH_HOLD=1: stop before wrk, keep all up)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 UNITS=${1:-1000000}; DURATION=${2:-30s}; CONNECTIONS=${3:-32}
@@ -26,7 +26,8 @@ as_pg "$BIN/initdb" -D "$WORK/data" --auth=trust -E UTF8 --no-locale --no-sync -
 as_pg "$BIN/pg_ctl" -D "$WORK/data" -l "$WORK/pg.log" -w -t 60 \
   -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" start >/dev/null
 PSQL="$BIN/psql -h 127.0.0.1 -p $PGPORT -U postgres -v ON_ERROR_STOP=1 -qAt"
-$PSQL -d postgres -c "CREATE ROLE sidig_owner LOGIN PASSWORD 'bench'; CREATE ROLE sidig_app LOGIN PASSWORD 'bench' NOSUPERUSER NOBYPASSRLS; CREATE DATABASE sidig OWNER sidig_owner;"
+$PSQL -d postgres -c "CREATE ROLE sidig_owner LOGIN PASSWORD 'bench'; CREATE ROLE sidig_app LOGIN PASSWORD 'bench' NOSUPERUSER NOBYPASSRLS;"
+$PSQL -d postgres -c "CREATE DATABASE sidig OWNER sidig_owner"
 
 echo "== Release build, migrations and demo seed"
 dotnet build -c Release Sidig.Web/Sidig.Web.csproj -v q -nologo 2>&1 | grep -E " error |rror\(s\)" || true
@@ -51,10 +52,10 @@ CREATE TEMP TABLE base AS
   JOIN tenants t ON t.id = b.tenant_id AND t.slug = 'demo' ORDER BY b.created_at LIMIT 1;
 INSERT INTO units (id, tenant_id, product_id, batch_id, serial, public_code, status, warehouse_id, created_at)
 SELECT gen_random_uuid(), base.tenant_id, base.product_id, base.batch_id, 'BENCH-' || lpad(i::text, 7, '0'),
-       -- 12 characters of the code alphabet from md5 bytes: deterministic, unique in practice (59 bits)
-       (SELECT string_agg(substr('23456789abcdefghjkmnpqrstuvwxyz', get_byte(h, k) % 31 + 1, 1), '' ORDER BY k) FROM generate_series(0, 11) k),
+       -- 12 hex digits of md5 spelled in code letters: well-formed, deterministic, no collision for these inputs (48 bits)
+       translate(left(md5('bench' || i), 12), '0123456789abcdef', 'abcdefghjkmnpqrs'),
        0, base.warehouse_id, now()
-FROM base, generate_series(1, $UNITS) i, LATERAL (SELECT decode(md5('bench' || i), 'hex') AS h) m;
+FROM base, generate_series(1, $UNITS) i;
 ANALYZE;
 SQL
 echo "   loaded in $(( $(date +%s) - T0 )) s; units in the database: $($PSQL -d sidig -c 'SELECT count(*) FROM units')"
@@ -67,8 +68,12 @@ dotnet "$APP_DLL" --urls "http://127.0.0.1:$APPPORT" > "$WORK/app.log" 2>&1 &
 APP_PID=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$APPPORT/health" >/dev/null && break; sleep 0.5; done
 SAMPLE=$(head -1 "$CODES")
-curl -sf -H "Host: demo.localhost" "http://127.0.0.1:$APPPORT/u/$SAMPLE" | grep -q 'data-testid="scan-genuine"' \
-  || { echo "the scan page does not show a genuine unit for $SAMPLE"; tail -20 "$WORK/app.log"; exit 1; }
+curl -s -o "$WORK/sample.html" -w '%{http_code}\n' -H "Host: demo.localhost" "http://127.0.0.1:$APPPORT/u/$SAMPLE"
+grep -q 'data-testid="scan-genuine"' "$WORK/sample.html" \
+  || { echo "the scan page does not show a genuine unit for $SAMPLE"; head -c 600 "$WORK/sample.html"; grep -E 'ERR|WRN' "$WORK/app.log" | tail -5; exit 1; }
+if [ -n "${BENCH_HOLD:-}" ]; then # keep the cluster and the app up to profile by hand; Ctrl-C ends and cleans up
+  echo "app http://127.0.0.1:$APPPORT (Host: demo.localhost), codes $CODES, psql: $PSQL -d sidig, app log $WORK/app.log"; sleep infinity
+fi
 SCANS_BEFORE=$($PSQL -d sidig -c "SELECT count(*) FROM unit_scans")
 
 run() { # name url [script]
@@ -92,7 +97,7 @@ read -r _ SCAN_RPS SCAN_P99 SCAN_ERR < <(run scan "http://127.0.0.1:$APPPORT/" b
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 sleep 3 # the scan writer drains its queue
 SCANS_AFTER=$($PSQL -d sidig -c "SELECT count(*) FROM unit_scans")
-DROPPED=$(grep -o 'queue was full: [0-9]*' "$WORK/app.log" | awk '{s += $4} END {print s + 0}')
+DROPPED=$( (grep -o 'queue was full: [0-9]*' "$WORK/app.log" || true) | awk '{s += $4} END {print s + 0}')
 
 echo
 echo "== Results ($(nproc) cores; load average before $LOAD_BEFORE, after $LOAD_AFTER)"
