@@ -12,6 +12,7 @@ using Sidig.Infrastructure.Notifications;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Infrastructure.Persistence.Interceptors;
 using Sidig.Infrastructure.Reference;
+using Sidig.Infrastructure.Scans;
 using Sidig.Infrastructure.Seeding;
 using Sidig.Infrastructure.Tenancy;
 
@@ -59,6 +60,7 @@ public static class DependencyInjection
         services.AddDataProtection().SetApplicationName("Sidig").PersistKeysToDbContext<SidigDbContext>();
 
         services.AddSidigNotifications(configuration);
+        services.AddSidigScanLog();
         services.AddSidigJobs(db, configuration.GetValue("Sidig:Jobs:Server", true));
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();

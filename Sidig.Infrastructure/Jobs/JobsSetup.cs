@@ -29,6 +29,7 @@ public static class JobsSetup
         services.AddTransient<ExpireInvitationsJob>();
         services.AddTransient<RenderLabelPrintJob>();
         services.AddTransient<CleanUpLabelPrintsJob>();
+        services.AddTransient<CleanUpUnitScansJob>();
         services.AddTransient<RecurringTenantJobs>();
         services.AddTransient<Notifications.OutboxSenderJob>();
         services.AddTransient<Notifications.PaymentReminderJob>();

@@ -17,6 +17,7 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
         manager.AddOrUpdate<RecurringTenantJobs>("payment-reminders", j => j.EnqueuePaymentReminders(), Cron.Daily(1));
         manager.AddOrUpdate<RecurringTenantJobs>("label-print-cleanup", j => j.EnqueueLabelPrintCleanUps(), Cron.Daily(2));
         manager.AddOrUpdate<RecurringTenantJobs>("sla-escalations", j => j.EnqueueSlaEscalations(), "*/15 * * * *");
+        manager.AddOrUpdate<RecurringTenantJobs>("unit-scan-cleanup", j => j.EnqueueUnitScanCleanUps(), Cron.Daily(3));
     }
 
     /// <summary>Every active tenant's outbox, and the platform's (password resets of platform operators).</summary>
@@ -48,6 +49,12 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
     {
         foreach (var id in await ActiveTenantIds())
             jobs.Enqueue<CleanUpLabelPrintsJob>(j => j.RunAsync(id, CancellationToken.None));
+    }
+
+    public async Task EnqueueUnitScanCleanUps()
+    {
+        foreach (var id in await ActiveTenantIds())
+            jobs.Enqueue<CleanUpUnitScansJob>(j => j.RunAsync(id, CancellationToken.None));
     }
 
     private async Task<List<Guid>> ActiveTenantIds()

@@ -85,6 +85,8 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<Domain.Service.ServiceSettings> ServiceSettings => Set<Domain.Service.ServiceSettings>();
     public DbSet<Domain.Units.LabelPrintJob> LabelPrintJobs => Set<Domain.Units.LabelPrintJob>();
     public DbSet<Domain.Units.LabelPrintFile> LabelPrintFiles => Set<Domain.Units.LabelPrintFile>();
+    public DbSet<Domain.Units.UnitScan> UnitScans => Set<Domain.Units.UnitScan>();
+    public DbSet<Domain.Units.UnitAnomaly> UnitAnomalies => Set<Domain.Units.UnitAnomaly>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,11 +20,11 @@ public sealed class NavMenuTests : ComponentTest
     /// <summary>The links each role sees (the menu mirrors the policies; pages check them again on the server).</summary>
     public static TheoryData<string, string[]> LinksByRole => new()
     {
-        { Roles.PrincipalAdmin, [.. Sales, "nav-approvals", .. FinanceStaff, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", .. Units, "nav-label-prints", "nav-warranty-registrations", "nav-sell-out", "nav-import", .. Admin] },
+        { Roles.PrincipalAdmin, [.. Sales, "nav-approvals", .. FinanceStaff, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", .. Units, "nav-label-prints", "nav-warranty-registrations", "nav-warranty-anomalies", "nav-sell-out", "nav-import", .. Admin] },
         { Roles.Sales, [.. Sales, .. Finance, .. Catalog, .. Partners, "nav-allocations", .. Stock, .. Units, "nav-sell-out", "nav-import"] },
         { Roles.Finance, [.. Sales, "nav-approvals", .. FinanceStaff, .. Partners, .. Stock] },
         { Roles.Warehouse, [.. Sales, .. Partners, .. Stock, "nav-audits", .. Units, "nav-label-prints", "nav-import"] },
-        { Roles.CustomerService, [.. Partners, .. Stock, .. Units, "nav-warranty-registrations"] },
+        { Roles.CustomerService, [.. Partners, .. Stock, .. Units, "nav-warranty-registrations", "nav-warranty-anomalies"] },
         { Roles.Technician, [.. Units] },
         { Roles.DistributorUser, ["nav-portal", .. Sales, .. Finance, "nav-my-statement", .. Stock, "nav-audits", "nav-sell-out"] },
         { Roles.AgentUser, ["nav-portal", .. Sales, .. Finance, "nav-my-commission"] },

@@ -62,6 +62,7 @@ public abstract class AuthorizationMatrixTests<TApp>(TApp app) where TApp : Sidi
         ["/units"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician],
         ["/units/batches"] = [Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician],
         ["/warranty/registrations"] = [Roles.PrincipalAdmin, Roles.CustomerService],
+        ["/warranty/anomalies"] = [Roles.PrincipalAdmin, Roles.CustomerService],
         ["/units/labels"] = [Roles.PrincipalAdmin, Roles.Warehouse],
         ["/service/tickets"] = [Roles.PrincipalAdmin, Roles.CustomerService, Roles.Technician, Roles.DistributorUser, Roles.AgentUser],
         ["/service/my"] = [Roles.PrincipalAdmin, Roles.CustomerService, Roles.Technician, Roles.DistributorUser, Roles.AgentUser],

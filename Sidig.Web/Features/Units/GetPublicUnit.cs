@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Sidig.Domain.Units;
 using Sidig.Infrastructure.Persistence;
+using Sidig.Infrastructure.Scans;
 using Sidig.Infrastructure.Tenancy;
 using Sidig.Web.Features.Lookups;
 
 namespace Sidig.Web.Features.Units;
 
 /// <summary>The scan of a unit's QR code on the public page: anyone, no sign-in, only this host's tenant.</summary>
-public sealed record GetPublicUnit(string? Code);
+/// <param name="ScannedFrom">the client's address when this is a scan to log (the scan page, not the forms behind it)</param>
+public sealed record GetPublicUnit(string? Code, System.Net.IPAddress? ScannedFrom = null);
 
 /// <summary>What the public may see of a unit: that it is genuine, what it is, and its warranty — nothing about its owner or buyer.</summary>
 public sealed record PublicUnit(string Code, string Serial, string Sku, string ProductName, bool HasImage, WarrantyView Warranty,
@@ -18,28 +21,47 @@ public sealed record PublicContact(string CompanyName, string? Phone, string? Em
 
 public sealed record PublicScan(PublicUnit? Unit, PublicContact Contact);
 
-public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> factory, TimeProvider clock, TenantContext tenant)
+public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> factory, TimeProvider clock, TenantContext tenant, ScanLog scans,
+    IMemoryCache cache)
 {
+    /// <summary>How long the principal's public contact is reused between scans (a changed phone shows within this).</summary>
+    public static readonly TimeSpan ContactCacheTime = TimeSpan.FromSeconds(60);
+
     public async Task<PublicScan> HandleAsync(GetPublicUnit query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var contact = await db.CompanyProfiles.AsNoTracking().Select(c => new PublicContact(c.LegalName, c.Phone, c.Email)).FirstOrDefaultAsync(ct)
-                      ?? new PublicContact(tenant.Tenant.DisplayName, null, null);
+        var contact = await ContactAsync(db, ct);
         var code = query.Code?.Trim().ToLowerInvariant();
         // A malformed code cannot exist: no lookup (and nothing to learn from timing) for junk.
         if (tenant.Tenant.IsPlatform || !PublicCode.IsWellFormed(code)) return new PublicScan(null, contact);
+        // One round trip: the unit, its product and policy, and whether a registration waits for review.
         var found = await (from u in db.Units.AsNoTracking().Where(u => u.PublicCode == code)
                            join p in db.Products on u.ProductId equals p.Id
                            join w in db.WarrantyPolicies on p.WarrantyPolicyId equals w.Id into ws
                            from w in ws.DefaultIfEmpty()
-                           select new { Unit = u, p.Sku, p.Name, HasImage = p.ImageContentType != null, Policy = w }).FirstOrDefaultAsync(ct);
+                           select new
+                           {
+                               Unit = u, p.Sku, p.Name, HasImage = p.ImageContentType != null, Policy = w,
+                               Pending = u.RegisteredOn == null
+                                         && db.WarrantyRegistrations.Any(r => r.UnitId == u.Id && r.Status == Domain.Warranty.RegistrationStatus.Pending),
+                           }).FirstOrDefaultAsync(ct);
         if (found is null) return new PublicScan(null, contact);
+        if (query.ScannedFrom is not null) scans.Record(tenant.Tenant, found.Unit.Id, query.ScannedFrom); // queued, written in the background
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
-        var pending = found.Unit.RegisteredOn is null
-                      && await db.WarrantyRegistrations.AnyAsync(r => r.UnitId == found.Unit.Id && r.Status == Domain.Warranty.RegistrationStatus.Pending, ct);
         return new PublicScan(new PublicUnit(found.Unit.PublicCode, found.Unit.Serial, found.Sku, found.Name, found.HasImage,
             found.Unit.Warranty(found.Policy, today), found.Policy?.CoverageId, found.Policy?.CoverageEn, found.Policy?.RequiresReceiptPhoto == true,
-            pending, found.Unit.RegisteredOn is not null), contact);
+            found.Pending, found.Unit.RegisteredOn is not null), contact);
+    }
+
+    /// <summary>The principal's public contact, the same on every scan: read once a minute per tenant, not once per scan.</summary>
+    private async Task<PublicContact> ContactAsync(SidigDbContext db, CancellationToken ct)
+    {
+        var key = $"public-contact:{tenant.TenantId}";
+        if (cache.TryGetValue(key, out PublicContact? cached)) return cached!;
+        var contact = await db.CompanyProfiles.AsNoTracking().Select(c => new PublicContact(c.LegalName, c.Phone, c.Email)).FirstOrDefaultAsync(ct)
+                      ?? new PublicContact(tenant.Tenant.DisplayName, null, null);
+        cache.Set(key, contact, ContactCacheTime);
+        return contact;
     }
 }
 

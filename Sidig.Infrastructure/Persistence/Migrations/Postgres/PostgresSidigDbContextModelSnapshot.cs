@@ -3552,6 +3552,54 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("units", (string)null);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Units.UnitAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("FlaggedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("flagged_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("integer")
+                        .HasColumnName("places");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_anomalies");
+
+                    b.HasIndex("TenantId", "FlaggedAt")
+                        .HasDatabaseName("ix_unit_anomalies_tenant_id_flagged_at");
+
+                    b.HasIndex("UnitId", "Kind", "FlaggedAt")
+                        .HasDatabaseName("ix_unit_anomalies_unit_id_kind_flagged_at");
+
+                    b.ToTable("unit_anomalies", (string)null);
+                });
+
             modelBuilder.Entity("Sidig.Domain.Units.UnitBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3705,6 +3753,42 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_unit_events_tenant_id_unit_id_at");
 
                     b.ToTable("unit_events", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("character varying(45)")
+                        .HasColumnName("place");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("unit_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unit_scans");
+
+                    b.HasIndex("TenantId", "At")
+                        .HasDatabaseName("ix_unit_scans_tenant_id_at");
+
+                    b.HasIndex("UnitId", "At")
+                        .HasDatabaseName("ix_unit_scans_unit_id_at");
+
+                    b.ToTable("unit_scans", (string)null);
                 });
 
             modelBuilder.Entity("Sidig.Domain.Warranty.WarrantyRegistration", b =>
@@ -4819,6 +4903,16 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_units_warehouses_warehouse_id");
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Units.UnitAnomaly", b =>
+                {
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_anomalies_units_unit_id");
+                });
+
             modelBuilder.Entity("Sidig.Domain.Units.UnitBatch", b =>
                 {
                     b.HasOne("Sidig.Domain.Catalog.Product", null)
@@ -4844,6 +4938,16 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_unit_events_units_unit_id");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitScan", b =>
+                {
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_unit_scans_units_unit_id");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Warranty.WarrantyRegistration", b =>

@@ -2756,6 +2756,43 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Units.UnitAnomaly", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FlaggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Places")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReviewedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "FlaggedAt");
+
+                    b.HasIndex("UnitId", "Kind", "FlaggedAt");
+
+                    b.ToTable("UnitAnomalies");
+                });
+
             modelBuilder.Entity("Sidig.Domain.Units.UnitBatch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2874,6 +2911,34 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "UnitId", "At");
 
                     b.ToTable("UnitEvents");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "At");
+
+                    b.HasIndex("UnitId", "At");
+
+                    b.ToTable("UnitScans");
                 });
 
             modelBuilder.Entity("Sidig.Domain.Warranty.WarrantyRegistration", b =>
@@ -3804,6 +3869,15 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Sidig.Domain.Units.UnitAnomaly", b =>
+                {
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sidig.Domain.Units.UnitBatch", b =>
                 {
                     b.HasOne("Sidig.Domain.Catalog.Product", null)
@@ -3820,6 +3894,15 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Sidig.Domain.Units.UnitEvent", b =>
+                {
+                    b.HasOne("Sidig.Domain.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Units.UnitScan", b =>
                 {
                     b.HasOne("Sidig.Domain.Units.Unit", null)
                         .WithMany()
