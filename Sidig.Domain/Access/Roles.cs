@@ -87,6 +87,8 @@ public static class Policies
     public const string ManageUnits = "manage-units";
     /// <summary>Check warranty registrations: approve or reject the ones waiting, see flagged ones.</summary>
     public const string ReviewWarranty = "review-warranty";
+    /// <summary>Tenant-wide warranty settings (expiry reminders).</summary>
+    public const string ManageWarrantySettings = "manage-warranty-settings";
 }
 
 public static class SidigClaims

@@ -32,5 +32,6 @@ public static class JobsSetup
         services.AddTransient<RecurringTenantJobs>();
         services.AddTransient<Notifications.OutboxSenderJob>();
         services.AddTransient<Notifications.PaymentReminderJob>();
+        services.AddTransient<Notifications.WarrantyReminderJob>();
     }
 }

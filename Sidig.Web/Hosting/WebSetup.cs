@@ -110,6 +110,7 @@ public static class WebSetup
         Tenant(Policies.ViewUnits, Roles.PrincipalAdmin, Roles.Sales, Roles.Warehouse, Roles.CustomerService, Roles.Technician);
         Tenant(Policies.ManageUnits, Roles.PrincipalAdmin, Roles.Warehouse);
         Tenant(Policies.ReviewWarranty, Roles.PrincipalAdmin, Roles.CustomerService);
+        Tenant(Policies.ManageWarrantySettings, Roles.PrincipalAdmin);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }
