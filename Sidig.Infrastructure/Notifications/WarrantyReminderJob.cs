@@ -43,6 +43,9 @@ public sealed class WarrantyReminderJob(TenantJobScope scope, TimeProvider clock
             var settings = await db.WarrantySettings.AsNoTracking().FirstOrDefaultAsync(ct) ?? WarrantySettings.CreateDefault();
             var policies = await db.WarrantyPolicies.AsNoTracking().ToDictionaryAsync(p => p.Id, ct);
             if (settings.ExpiryReminderDays == 0 && policies.Values.All(p => p.MaintenanceMonths is null)) return;
+            // Products are few next to units: which policy each has is looked up in memory rather than joined per row.
+            var policyOf = await db.Products.AsNoTracking().Where(p => p.WarrantyPolicyId != null)
+                .ToDictionaryAsync(p => p.Id, p => p.WarrantyPolicyId!.Value, ct);
             var now = clock.GetUtcNow();
             var today = PaymentReminderJob.Today(now, tenant.TimeZoneId);
             var origin = tenancy.Value.TenantOrigin(tenant.Slug);
@@ -53,14 +56,21 @@ public sealed class WarrantyReminderJob(TenantJobScope scope, TimeProvider clock
                 var page = await Page(db, after, batchSize).ToListAsync(ct);
                 if (page.Count == 0) break;
                 after = page[^1].RegistrationId;
-                var messages = new List<OutboxMessage>();
+                var due = new List<(Guid RegistrationId, WarrantyReminder Reminder)>();
                 foreach (var row in page)
                 {
-                    if (row.PolicyId is not { } policyId || !policies.TryGetValue(policyId, out var policy)) continue;
-                    // The scan page's own computation of the warranty (WarrantyView.Of); void units are not read at all.
+                    if (row.OutOfWarranty || !policyOf.TryGetValue(row.ProductId, out var policyId) || !policies.TryGetValue(policyId, out var policy)) continue;
+                    // The scan page's own computation of the warranty (WarrantyView.Of); void units were skipped above.
                     var warranty = WarrantyView.Of(policy, row.RegisteredOn, row.SoldOn, row.DeliveredOn, null, today);
-                    foreach (var due in WarrantyReminderSchedule.Due(warranty, settings.ExpiryReminderDays, policy.MaintenanceMonths, today))
-                        AddMessages(messages, row, due, tenant, origin, now);
+                    due.AddRange(WarrantyReminderSchedule.Due(warranty, settings.ExpiryReminderDays, policy.MaintenanceMonths, today)
+                        .Select(r => (row.RegistrationId, r)));
+                }
+                var messages = new List<OutboxMessage>();
+                if (due.Count > 0)
+                {
+                    var contacts = await Contacts(db, due.Select(d => d.RegistrationId).Distinct().ToList(), ct);
+                    foreach (var (registrationId, reminder) in due)
+                        if (contacts.TryGetValue(registrationId, out var contact)) AddMessages(messages, contact, reminder, tenant, origin, now);
                 }
                 var queued = await outbox.EnqueueAsync(db, messages, ct);
                 await outbox.SaveChangesAsync(db, ct);
@@ -77,26 +87,42 @@ public sealed class WarrantyReminderJob(TenantJobScope scope, TimeProvider clock
     }
 
     /// <summary>
-    /// The next page of approved registrations after <paramref name="after"/> (by id) whose unit can still have a warranty:
-    /// not void, not replaced or scrapped, a product with a policy. Only the newest approved registration of a unit counts
-    /// (a second owner is the one reminded).
+    /// The next page of approved registrations after <paramref name="after"/> (by id), with only the unit's dates the warranty
+    /// is computed from. The page is cut from the registrations alone (an index range on the key) before the units are
+    /// joined, so each page costs its own rows, not a join of the whole table; units that can no longer have a warranty
+    /// (void, replaced, scrapped) are marked rather than filtered so the page's last id is still the cursor.
     /// </summary>
-    private static IQueryable<ReminderRow> Page(SidigDbContext db, Guid? after, int size)
+    private static IQueryable<PageRow> Page(SidigDbContext db, Guid? after, int size)
     {
         var registrations = db.WarrantyRegistrations.AsNoTracking().Where(r => r.Status == RegistrationStatus.Approved);
         if (after is { } last) registrations = registrations.Where(r => r.Id.CompareTo(last) > 0);
-        return (from r in registrations
-                join u in db.Units on r.UnitId equals u.Id
-                join p in db.Products on u.ProductId equals p.Id
-                where u.WarrantyVoidReason == null && u.Status != UnitStatus.Replaced && u.Status != UnitStatus.Scrapped && p.WarrantyPolicyId != null
-                      && !db.WarrantyRegistrations.Any(o => o.UnitId == r.UnitId && o.Status == RegistrationStatus.Approved && o.SubmittedAt > r.SubmittedAt)
-                orderby r.Id
-                select new ReminderRow(r.Id, r.Name, r.Phone, r.Email, u.Id, u.Serial, u.PublicCode, u.RegisteredOn, u.SoldOn, u.DeliveredOn,
-                    p.Name, p.WarrantyPolicyId))
-            .Take(size);
+        return from r in registrations.OrderBy(r => r.Id).Take(size)
+               join u in db.Units on r.UnitId equals u.Id
+               orderby r.Id
+               select new PageRow(r.Id, u.ProductId, u.RegisteredOn, u.SoldOn, u.DeliveredOn,
+                   u.WarrantyVoidReason != null || u.Status == UnitStatus.Replaced || u.Status == UnitStatus.Scrapped);
     }
 
-    private void AddMessages(List<OutboxMessage> messages, ReminderRow row, WarrantyReminder due, TenantInfo tenant, string origin, DateTimeOffset now)
+    /// <summary>
+    /// Who to tell and what about, for the few registrations of a page that have a reminder due. Only the newest approved
+    /// registration of a unit counts (a second owner is the one reminded), so older ones are left out here.
+    /// </summary>
+    private static async Task<Dictionary<Guid, Contact>> Contacts(SidigDbContext db, List<Guid> registrationIds, CancellationToken ct)
+    {
+        var result = new Dictionary<Guid, Contact>();
+        foreach (var chunk in registrationIds.Chunk(500))
+        {
+            var rows = await (from r in db.WarrantyRegistrations.AsNoTracking().Where(r => chunk.Contains(r.Id))
+                              join u in db.Units on r.UnitId equals u.Id
+                              join p in db.Products on u.ProductId equals p.Id
+                              where !db.WarrantyRegistrations.Any(o => o.UnitId == r.UnitId && o.Status == RegistrationStatus.Approved && o.SubmittedAt > r.SubmittedAt)
+                              select new Contact(r.Id, r.Name, r.Phone, r.Email, u.Id, u.Serial, u.PublicCode, p.Name)).ToListAsync(ct);
+            foreach (var row in rows) result[row.RegistrationId] = row;
+        }
+        return result;
+    }
+
+    private void AddMessages(List<OutboxMessage> messages, Contact row, WarrantyReminder due, TenantInfo tenant, string origin, DateTimeOffset now)
     {
         var key = due.DedupKey(row.UnitId);
         var text = WarrantyReminderTexts.Build(tenant.Language, due, new WarrantyReminderFacts(row.BuyerName, row.ProductName, row.Serial,
@@ -108,8 +134,10 @@ public sealed class WarrantyReminderJob(TenantJobScope scope, TimeProvider clock
             messages.Add(OutboxMessage.Email(Kind, key + ":email", email, text.Subject, text.Body, null, now));
     }
 
-    private sealed record ReminderRow(Guid RegistrationId, string BuyerName, string Phone, string? Email, Guid UnitId, string Serial, string PublicCode,
-        DateOnly? RegisteredOn, DateOnly? SoldOn, DateOnly? DeliveredOn, string ProductName, Guid? PolicyId);
+    private sealed record PageRow(Guid RegistrationId, Guid ProductId, DateOnly? RegisteredOn, DateOnly? SoldOn, DateOnly? DeliveredOn, bool OutOfWarranty);
+
+    private sealed record Contact(Guid RegistrationId, string BuyerName, string Phone, string? Email, Guid UnitId, string Serial, string PublicCode,
+        string ProductName);
 }
 
 public sealed record WarrantyReminderFacts(string BuyerName, string ProductName, string Serial, string ScanUrl, string TenantName);
