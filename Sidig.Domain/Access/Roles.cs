@@ -93,6 +93,8 @@ public static class Policies
     public const string ManageTickets = "manage-tickets";
     /// <summary>Business hours, holidays and SLA policies.</summary>
     public const string ManageServiceSettings = "manage-service-settings";
+    /// <summary>Tenant-wide warranty settings (expiry reminders).</summary>
+    public const string ManageWarrantySettings = "manage-warranty-settings";
 }
 
 public static class SidigClaims

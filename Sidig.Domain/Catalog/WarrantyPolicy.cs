@@ -13,6 +13,7 @@ public sealed class WarrantyPolicy : Entity, ITenantOwned, IAuditable
 {
     public const int MaxMonths = 240;
     public const int MaxGraceDays = 365;
+    public const int MaxMaintenanceMonths = 60;
 
     private WarrantyPolicy() { Name = CoverageId = CoverageEn = ""; }
 
@@ -27,17 +28,19 @@ public sealed class WarrantyPolicy : Entity, ITenantOwned, IAuditable
     public bool RequiresReceiptPhoto { get; private set; }
     /// <summary>Most claims a unit may have under this policy; null = no limit.</summary>
     public int? MaxClaims { get; private set; }
+    /// <summary>Periodic maintenance every this many months from the warranty start, while in warranty; null = none.</summary>
+    public int? MaintenanceMonths { get; private set; }
 
     public static WarrantyPolicy Create(string name, int months, WarrantyStart startsOn, int graceDays,
-        string coverageId, string coverageEn, bool requiresReceiptPhoto, int? maxClaims = null)
+        string coverageId, string coverageEn, bool requiresReceiptPhoto, int? maxClaims = null, int? maintenanceMonths = null)
     {
         var p = new WarrantyPolicy();
-        p.Update(name, months, startsOn, graceDays, coverageId, coverageEn, requiresReceiptPhoto, maxClaims);
+        p.Update(name, months, startsOn, graceDays, coverageId, coverageEn, requiresReceiptPhoto, maxClaims, maintenanceMonths);
         return p;
     }
 
     public static IReadOnlyList<Error> Check(string? name, int months, WarrantyStart startsOn, int graceDays,
-        string? coverageId, string? coverageEn, int? maxClaims)
+        string? coverageId, string? coverageEn, int? maxClaims, int? maintenanceMonths = null)
     {
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(name)) errors.Add(new("Warranty.NameRequired", "Name"));
@@ -51,13 +54,15 @@ public sealed class WarrantyPolicy : Entity, ITenantOwned, IAuditable
         if (string.IsNullOrWhiteSpace(coverageEn)) errors.Add(new("Warranty.CoverageRequired", "CoverageEn"));
         else if (coverageEn.Trim().Length > 2000) errors.Add(new("Validation.TooLong", "CoverageEn"));
         if (maxClaims is < 1) errors.Add(new("Warranty.MaxClaimsInvalid", "MaxClaims"));
+        if (maintenanceMonths is < 1 or > MaxMaintenanceMonths)
+            errors.Add(new("Warranty.MaintenanceMonthsRange", "MaintenanceMonths", 1, MaxMaintenanceMonths));
         return errors;
     }
 
     public void Update(string name, int months, WarrantyStart startsOn, int graceDays,
-        string coverageId, string coverageEn, bool requiresReceiptPhoto, int? maxClaims)
+        string coverageId, string coverageEn, bool requiresReceiptPhoto, int? maxClaims, int? maintenanceMonths = null)
     {
-        var errors = Check(name, months, startsOn, graceDays, coverageId, coverageEn, maxClaims);
+        var errors = Check(name, months, startsOn, graceDays, coverageId, coverageEn, maxClaims, maintenanceMonths);
         if (errors.Count > 0) throw new DomainException(errors[0].Code);
         Name = name.Trim();
         Months = months;
@@ -67,6 +72,7 @@ public sealed class WarrantyPolicy : Entity, ITenantOwned, IAuditable
         CoverageEn = coverageEn.Trim();
         RequiresReceiptPhoto = requiresReceiptPhoto;
         MaxClaims = maxClaims;
+        MaintenanceMonths = maintenanceMonths;
     }
 
     /// <summary>The date the warranty starts, given the dates the policy may start from; null while the start event has not happened.</summary>

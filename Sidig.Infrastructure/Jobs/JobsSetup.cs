@@ -34,5 +34,6 @@ public static class JobsSetup
         services.AddTransient<Notifications.OutboxSenderJob>();
         services.AddTransient<Notifications.PaymentReminderJob>();
         services.AddTransient<Notifications.SlaEscalationJob>();
+        services.AddTransient<Notifications.WarrantyReminderJob>();
     }
 }

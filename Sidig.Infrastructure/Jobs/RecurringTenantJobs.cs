@@ -15,6 +15,7 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
         manager.AddOrUpdate<RecurringTenantJobs>("outbox-sender", j => j.EnqueueOutboxSenders(), Cron.Minutely());
         // 01:00 UTC = 08:00 WIB, 09:00 WITA, 10:00 WIT: a working-hours morning in every Indonesian zone.
         manager.AddOrUpdate<RecurringTenantJobs>("payment-reminders", j => j.EnqueuePaymentReminders(), Cron.Daily(1));
+        manager.AddOrUpdate<RecurringTenantJobs>("warranty-reminders", j => j.EnqueueWarrantyReminders(), Cron.Daily(1));
         manager.AddOrUpdate<RecurringTenantJobs>("label-print-cleanup", j => j.EnqueueLabelPrintCleanUps(), Cron.Daily(2));
         manager.AddOrUpdate<RecurringTenantJobs>("sla-escalations", j => j.EnqueueSlaEscalations(), "*/15 * * * *");
         manager.AddOrUpdate<RecurringTenantJobs>("unit-scan-cleanup", j => j.EnqueueUnitScanCleanUps(), Cron.Daily(3));
@@ -37,6 +38,12 @@ public sealed class RecurringTenantJobs(IServiceScopeFactory scopes, IBackground
     {
         foreach (var id in await ActiveTenantIds())
             jobs.Enqueue<Notifications.SlaEscalationJob>(j => j.RunAsync(id, CancellationToken.None));
+    }
+
+    public async Task EnqueueWarrantyReminders()
+    {
+        foreach (var id in await ActiveTenantIds())
+            jobs.Enqueue<Notifications.WarrantyReminderJob>(j => j.RunAsync(id, CancellationToken.None));
     }
 
     public async Task EnqueueExpireInvitations()

@@ -77,6 +77,7 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public DbSet<Domain.Units.Unit> Units => Set<Domain.Units.Unit>();
     public DbSet<Domain.Units.UnitEvent> UnitEvents => Set<Domain.Units.UnitEvent>();
     public DbSet<Domain.Warranty.WarrantyRegistration> WarrantyRegistrations => Set<Domain.Warranty.WarrantyRegistration>();
+    public DbSet<Domain.Warranty.WarrantySettings> WarrantySettings => Set<Domain.Warranty.WarrantySettings>();
     public DbSet<Domain.Service.Ticket> Tickets => Set<Domain.Service.Ticket>();
     public DbSet<Domain.Service.TicketAttachment> TicketAttachments => Set<Domain.Service.TicketAttachment>();
     public DbSet<Domain.Service.TicketMessage> TicketMessages => Set<Domain.Service.TicketMessage>();

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sidig.Domain.Catalog;
 using Sidig.Domain.Units;
+using Sidig.Domain.Warranty;
+using Sidig.Infrastructure.Reference;
 using Sidig.Infrastructure.Persistence;
 using Sidig.Web.Features.Units;
 
@@ -15,7 +17,8 @@ public sealed partial class WarrantyBuilders(SidigAppFactory app, string tenant 
     private readonly Builders _make = new(app, tenant);
 
     /// <summary><paramref name="count"/> new units of a new serialised product under a new policy, made through the real batch handler.</summary>
-    public async Task<List<Unit>> Units(int count = 1, bool receiptRequired = false, WarrantyStart start = WarrantyStart.Registration, int months = 12)
+    public async Task<List<Unit>> Units(int count = 1, bool receiptRequired = false, WarrantyStart start = WarrantyStart.Registration, int months = 12,
+        int? maintenanceMonths = null)
     {
         var product = await _make.Product(serialised: true);
         var warehouse = await _make.Warehouse();
@@ -23,7 +26,7 @@ public sealed partial class WarrantyBuilders(SidigAppFactory app, string tenant 
         {
             await using var db = await sp.GetRequiredService<IDbContextFactory<SidigDbContext>>().CreateDbContextAsync();
             var policy = WarrantyPolicy.Create(Builders.Unique("Garansi"), months, start, 0, "Kerusakan pabrik.\nSuku cadang dan jasa.", "Factory defects.",
-                receiptRequired);
+                receiptRequired, maintenanceMonths: maintenanceMonths);
             db.WarrantyPolicies.Add(policy);
             await db.SaveChangesAsync();
             await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.WarrantyPolicyId, policy.Id));
@@ -33,6 +36,29 @@ public sealed partial class WarrantyBuilders(SidigAppFactory app, string tenant 
         if (!batch.Succeeded) throw new InvalidOperationException(string.Join(", ", batch.Errors.Select(e => e.Code)));
         return await _make.Query(db => db.Units.Where(u => u.BatchId == batch.Value!.Id).OrderBy(u => u.Serial).ToListAsync());
     }
+
+    /// <summary>
+    /// A registration of <paramref name="unit"/> submitted on <paramref name="on"/> (the warranty start for policies that start on
+    /// registration), straight through the domain: approved, pending (flagged) or rejected.
+    /// </summary>
+    public Task<WarrantyRegistration> Registration(Unit unit, DateOnly on, RegistrationStatus status = RegistrationStatus.Approved,
+        string? phone = null, string? email = null, string name = "Budi Santoso") =>
+        app.InTenant(tenant, async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<SidigDbContext>>().CreateDbContextAsync();
+            var tracked = await db.Units.SingleAsync(u => u.Id == unit.Id);
+            var madeOn = await db.UnitBatches.Where(b => b.Id == tracked.BatchId).Select(b => b.ProducedOn).SingleAsync();
+            var input = new RegistrationInput(name, phone ?? "0812-3456-7890", email, on, null, "Toko Elektronik Jaya", "32", "32.73", true);
+            var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(3, 0)), TimeSpan.Zero);
+            var flags = status == RegistrationStatus.Approved ? RegistrationFlags.None : RegistrationFlags.DuplicateUnit;
+            var (registration, registered) = WarrantyRegistration.Submit(tracked, madeOn, input, null, null, flags, Guid.NewGuid(), RegistrationSource.Customer,
+                null, on, at, sp.GetRequiredService<IndonesianAreas>());
+            if (status == RegistrationStatus.Rejected) registration.Reject("Nota tidak terbaca", "cs@demo.test", at);
+            db.WarrantyRegistrations.Add(registration);
+            if (registered is not null) db.UnitEvents.Add(registered);
+            await db.SaveChangesAsync();
+            return registration;
+        });
 
     [GeneratedRegex("name=\"Input.SubmissionKey\" value=\"([^\"]+)\"")]
     private static partial Regex KeyPattern();

@@ -113,6 +113,7 @@ public static class WebSetup
         Tenant(Policies.WorkTickets, Roles.PrincipalAdmin, Roles.CustomerService, Roles.Technician, Roles.DistributorUser, Roles.AgentUser);
         Tenant(Policies.ManageTickets, Roles.PrincipalAdmin, Roles.CustomerService);
         Tenant(Policies.ManageServiceSettings, Roles.PrincipalAdmin);
+        Tenant(Policies.ManageWarrantySettings, Roles.PrincipalAdmin);
         builder.Services.AddScoped<IAuthorizationHandler, HostRequirementHandler>();
         return builder;
     }

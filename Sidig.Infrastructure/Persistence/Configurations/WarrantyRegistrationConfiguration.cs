@@ -37,3 +37,8 @@ public sealed class WarrantyRegistrationConfiguration : IEntityTypeConfiguration
         b.HasOne<Customer>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class WarrantySettingsConfiguration : IEntityTypeConfiguration<WarrantySettings>
+{
+    public void Configure(EntityTypeBuilder<WarrantySettings> b) => b.HasIndex(s => s.TenantId).IsUnique();
+}

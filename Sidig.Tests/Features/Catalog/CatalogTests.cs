@@ -245,6 +245,19 @@ public abstract class CatalogTests<TApp>(TApp app) where TApp : SidigAppFactory
         result.Errors.Select(e => e.Field).ShouldBe(["Months", "GraceDays", "CoverageId"]);
     }
 
+    [Fact]
+    public async Task A_warranty_policys_maintenance_interval_is_saved_listed_and_checked()
+    {
+        var details = new WarrantyPolicyDetails(Builders.Unique("Garansi"), 24, WarrantyStart.Registration, 0, "Kerusakan pabrik", "Factory defects", false, null, 6);
+        var saved = await As<SaveWarrantyPolicyHandler, Result<Guid>>(Admin, h => h.HandleAsync(new SaveWarrantyPolicy(null, details)));
+        var listed = (await As<ListWarrantyPoliciesHandler, Result<IReadOnlyList<WarrantyPolicyListItem>>>(Sales, h => h.HandleAsync(new ListWarrantyPolicies())))
+            .Value!.Single(p => p.Id == saved.Value);
+        listed.Details.MaintenanceMonths.ShouldBe(6);
+
+        var tooOften = await As<SaveWarrantyPolicyHandler, Result<Guid>>(Admin, h => h.HandleAsync(new SaveWarrantyPolicy(saved.Value, details with { MaintenanceMonths = 61 })));
+        tooOften.Errors.Select(e => (e.Code, e.Field)).ShouldBe([("Warranty.MaintenanceMonthsRange", "MaintenanceMonths")]);
+    }
+
     private async Task<Guid> PriceList(string email, string name, PriceTier tier, Guid? partner, DateOnly from, DateOnly? to, Guid product, params (decimal Min, decimal Price)[] lines)
     {
         var list = await As<SavePriceListHandler, Result<Guid>>(email, h => h.HandleAsync(new SavePriceList(null, new PriceListDetails(name, tier, partner, from, to))));

@@ -19,7 +19,8 @@ public sealed class ListWarrantyPoliciesHandler(IDbContextFactory<SidigDbContext
         await using var db = await factory.CreateDbContextAsync(ct);
         var items = await db.WarrantyPolicies.AsNoTracking().OrderBy(p => p.Name)
             .Select(p => new WarrantyPolicyListItem(p.Id,
-                new WarrantyPolicyDetails(p.Name, p.Months, p.StartsOn, p.GraceDays, p.CoverageId, p.CoverageEn, p.RequiresReceiptPhoto, p.MaxClaims),
+                new WarrantyPolicyDetails(p.Name, p.Months, p.StartsOn, p.GraceDays, p.CoverageId, p.CoverageEn, p.RequiresReceiptPhoto, p.MaxClaims,
+                    p.MaintenanceMonths),
                 db.Products.Count(x => x.WarrantyPolicyId == p.Id)))
             .ToListAsync(ct);
         return Result<IReadOnlyList<WarrantyPolicyListItem>>.Ok(items);

@@ -9,11 +9,11 @@ namespace Sidig.Web.Features.Catalog;
 /// <summary>A warranty policy as typed in its form; checked by <see cref="WarrantyPolicy.Check"/> (field names match).</summary>
 public sealed record WarrantyPolicyDetails(
     string Name, int Months, WarrantyStart StartsOn, int GraceDays, string CoverageId, string CoverageEn,
-    bool RequiresReceiptPhoto, int? MaxClaims)
+    bool RequiresReceiptPhoto, int? MaxClaims, int? MaintenanceMonths = null)
 {
     public static readonly WarrantyPolicyDetails Empty = new("", 12, WarrantyStart.Registration, 0, "", "", false, null);
 
-    public IReadOnlyList<Error> Check() => WarrantyPolicy.Check(Name, Months, StartsOn, GraceDays, CoverageId, CoverageEn, MaxClaims);
+    public IReadOnlyList<Error> Check() => WarrantyPolicy.Check(Name, Months, StartsOn, GraceDays, CoverageId, CoverageEn, MaxClaims, MaintenanceMonths);
 }
 
 /// <summary>Creates (<see cref="Id"/> null) or edits a warranty policy. Names are unique per tenant.</summary>
@@ -40,11 +40,12 @@ public sealed class SaveWarrantyPolicyHandler(IDbContextFactory<SidigDbContext> 
                 var found = await db.WarrantyPolicies.FirstOrDefaultAsync(p => p.Id == id, ct);
                 if (found is null) return Result<Guid>.Fail("Warranty.NotFound");
                 policy = found;
-                policy.Update(d.Name, d.Months, d.StartsOn, d.GraceDays, d.CoverageId, d.CoverageEn, d.RequiresReceiptPhoto, d.MaxClaims);
+                policy.Update(d.Name, d.Months, d.StartsOn, d.GraceDays, d.CoverageId, d.CoverageEn, d.RequiresReceiptPhoto, d.MaxClaims, d.MaintenanceMonths);
             }
             else
             {
-                policy = WarrantyPolicy.Create(d.Name, d.Months, d.StartsOn, d.GraceDays, d.CoverageId, d.CoverageEn, d.RequiresReceiptPhoto, d.MaxClaims);
+                policy = WarrantyPolicy.Create(d.Name, d.Months, d.StartsOn, d.GraceDays, d.CoverageId, d.CoverageEn, d.RequiresReceiptPhoto, d.MaxClaims,
+                    d.MaintenanceMonths);
                 db.WarrantyPolicies.Add(policy);
             }
             await db.SaveChangesAsync(ct);

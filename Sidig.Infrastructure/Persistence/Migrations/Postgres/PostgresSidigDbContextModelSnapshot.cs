@@ -370,6 +370,10 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("grace_days");
 
+                    b.Property<int?>("MaintenanceMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("maintenance_months");
+
                     b.Property<int?>("MaxClaims")
                         .HasColumnType("integer")
                         .HasColumnName("max_claims");
@@ -3941,6 +3945,30 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_warranty_registrations_tenant_id_status_submitted_at");
 
                     b.ToTable("warranty_registrations", (string)null);
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Warranty.WarrantySettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ExpiryReminderDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("expiry_reminder_days");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_warranty_settings");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_warranty_settings_tenant_id");
+
+                    b.ToTable("warranty_settings", (string)null);
                 });
 
             modelBuilder.Entity("Sidig.Infrastructure.Identity.AppRole", b =>

@@ -286,6 +286,9 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("GraceDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MaintenanceMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxClaims")
                         .HasColumnType("INTEGER");
 
@@ -3057,6 +3060,25 @@ namespace Sidig.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("TenantId", "Status", "SubmittedAt");
 
                     b.ToTable("WarrantyRegistrations");
+                });
+
+            modelBuilder.Entity("Sidig.Domain.Warranty.WarrantySettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpiryReminderDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique();
+
+                    b.ToTable("WarrantySettings");
                 });
 
             modelBuilder.Entity("Sidig.Infrastructure.Identity.AppRole", b =>
