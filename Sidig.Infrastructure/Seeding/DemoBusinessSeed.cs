@@ -46,7 +46,7 @@ internal sealed class DemoBusinessSeed(IServiceProvider sp, TimeProvider clock)
             "Factory defects in parts and labour for 12 months from registration.", true);
         var reg36 = WarrantyPolicy.Create("Garansi 36 bulan kompresor", 36, WarrantyStart.Registration, 0,
             "Kompresor 36 bulan, suku cadang lain 12 bulan, jasa servis 12 bulan sejak registrasi.",
-            "Compressor 36 months, other parts and labour 12 months from registration.", true, 3);
+            "Compressor 36 months, other parts and labour 12 months from registration.", true, 3, maintenanceMonths: 6); // AC: cleaning every 6 months
         var sell24 = WarrantyPolicy.Create("Garansi 24 bulan (sell-out)", 24, WarrantyStart.SellOut, 0,
             "Panel dan suku cadang 24 bulan sejak tanggal penjualan ke konsumen.",
             "Panel and parts for 24 months from the date of sale to the customer.", false);

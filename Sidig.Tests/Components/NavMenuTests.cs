@@ -16,18 +16,19 @@ public sealed class NavMenuTests : ComponentTest
     private static readonly string[] Sales = ["nav-sales", "nav-quotations", "nav-orders", "nav-delivery-notes"];
     private static readonly string[] Finance = ["nav-finance", "nav-invoices", "nav-credit-notes"];
     private static readonly string[] FinanceStaff = [.. Finance, "nav-payments", "nav-receivables", "nav-commissions"];
+    private static readonly string[] Service = ["nav-service-tickets", "nav-service-my"];
 
     /// <summary>The links each role sees (the menu mirrors the policies; pages check them again on the server).</summary>
     public static TheoryData<string, string[]> LinksByRole => new()
     {
-        { Roles.PrincipalAdmin, [.. Sales, "nav-approvals", .. FinanceStaff, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", .. Units, "nav-label-prints", "nav-warranty-registrations", "nav-warranty-anomalies", "nav-sell-out", "nav-import", .. Admin] },
+        { Roles.PrincipalAdmin, [.. Sales, "nav-approvals", .. FinanceStaff, .. Catalog, .. Partners, "nav-allocations", .. Stock, "nav-audits", .. Units, "nav-label-prints", "nav-warranty-registrations", "nav-warranty-anomalies", .. Service, "nav-service-settings", "nav-sell-out", "nav-import", .. Admin] },
         { Roles.Sales, [.. Sales, .. Finance, .. Catalog, .. Partners, "nav-allocations", .. Stock, .. Units, "nav-sell-out", "nav-import"] },
         { Roles.Finance, [.. Sales, "nav-approvals", .. FinanceStaff, .. Partners, .. Stock] },
         { Roles.Warehouse, [.. Sales, .. Partners, .. Stock, "nav-audits", .. Units, "nav-label-prints", "nav-import"] },
-        { Roles.CustomerService, [.. Partners, .. Stock, .. Units, "nav-warranty-registrations", "nav-warranty-anomalies"] },
-        { Roles.Technician, [.. Units] },
-        { Roles.DistributorUser, ["nav-portal", .. Sales, .. Finance, "nav-my-statement", .. Stock, "nav-audits", "nav-sell-out"] },
-        { Roles.AgentUser, ["nav-portal", .. Sales, .. Finance, "nav-my-commission"] },
+        { Roles.CustomerService, [.. Partners, .. Stock, .. Units, "nav-warranty-registrations", "nav-warranty-anomalies", .. Service] },
+        { Roles.Technician, [.. Units, .. Service] },
+        { Roles.DistributorUser, ["nav-portal", .. Sales, .. Finance, "nav-my-statement", .. Stock, "nav-audits", "nav-sell-out", .. Service] },
+        { Roles.AgentUser, ["nav-portal", .. Sales, .. Finance, "nav-my-commission", .. Service] },
     };
 
     private IReadOnlyList<string> ShownLinks()

@@ -26,7 +26,7 @@ public sealed class RowLevelSecurityTests(PostgresApp app) : IClassFixture<Postg
             var notDemo = await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM users WHERE tenant_id <> '{demo}'").SingleAsync();
             return (all, notDemo);
         });
-        count.ShouldBe(10); // the demo users (one per role and two more partner users); "other" and the operator stay invisible
+        count.ShouldBe(11); // the demo users (one per role and three more partner users); "other" and the operator stay invisible
         foreign.ShouldBe(0);
     }
 
@@ -67,7 +67,7 @@ public sealed class RowLevelSecurityTests(PostgresApp app) : IClassFixture<Postg
                 await sp.GetRequiredService<SidigDbContext>().Database
                     .SqlQueryRaw<string>("SELECT email AS \"Value\" FROM users").ToListAsync());
             emails.ShouldAllBe(e => e.EndsWith($"@{slug}.test"));
-            emails.Count.ShouldBe(slug == "demo" ? 10 : 8);
+            emails.Count.ShouldBe(slug == "demo" ? 11 : 8);
         }
     }
 

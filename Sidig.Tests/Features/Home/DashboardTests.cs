@@ -21,13 +21,13 @@ public abstract class DashboardTests<TApp>(TApp app) where TApp : SidigAppFactor
     {
         var data = (await AdminAsync("demo", "admin@demo.test")).Value!;
 
-        // One demo user per role, plus two more distributor users (Surya Timur and the Jakarta dealer).
-        data.TotalUsers.ShouldBe(10);
-        data.Active.ShouldBe(10);
+        // One demo user per role, plus three more partner users (Surya Timur, the Jakarta dealer, the service centre).
+        data.TotalUsers.ShouldBe(11);
+        data.Active.ShouldBe(11);
         data.Inactive.ShouldBe(0);
         data.Invited.ShouldBe(0);
         data.UsersByRole.Select(r => r.Role).ShouldBe(Roles.Tenant);
-        data.UsersByRole.ShouldAllBe(r => r.Count == (r.Role == Roles.DistributorUser ? 3 : 1));
+        data.UsersByRole.ShouldAllBe(r => r.Count == (r.Role == Roles.DistributorUser ? 4 : 1));
         data.LatestAudit.Count.ShouldBe(10); // many seeded entries in demo, the latest 10 shown
         data.LatestAudit.Select(a => a.At).ShouldBeInOrder(SortDirection.Descending);
     }
@@ -54,7 +54,7 @@ public abstract class DashboardTests<TApp>(TApp app) where TApp : SidigAppFactor
         data.Invited.ShouldBe(1);
         data.Inactive.ShouldBe(1);
         data.UsersByRole.Single(r => r.Role == Roles.Sales).Count.ShouldBe(2);
-        (await AdminAsync("demo", "admin@demo.test")).Value!.TotalUsers.ShouldBe(10); // demo is not affected
+        (await AdminAsync("demo", "admin@demo.test")).Value!.TotalUsers.ShouldBe(11); // demo is not affected
     }
 
     [Fact]

@@ -104,6 +104,22 @@ public abstract class ServiceDeskTests<TApp>(TApp app) where TApp : SidigAppFact
     }
 
     [Fact]
+    public async Task A_distributor_opens_tickets_for_units_it_holds_only_and_follows_them()
+    {
+        var units = await _warranty.Units(2);
+        var jakarta = await _make.Query(db => db.Partners.Where(p => p.Code == Sidig.Infrastructure.Seeding.DemoBusinessSeed.DistributorJakarta).Select(p => p.Id).SingleAsync());
+        await _make.Query(db => db.Units.Where(u => u.Id == units[0].Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.OwnerPartnerId, jakarta)));
+
+        (await Open("distributor@demo.test", TicketType.Repair, units[1].Serial)).Errors[0].Code.ShouldBe("Ticket.UnitUnknown");
+        var number = (await Open("distributor@demo.test", TicketType.Repair, units[0].Serial)).Value!;
+
+        var ticket = await Ticket(number);
+        (ticket.Source, ticket.ReporterPartnerId).ShouldBe((TicketSource.Partner, jakarta));
+        (await Visible("distributor@demo.test")).ShouldContain(number);
+        (await Visible("distributor.sby@demo.test")).ShouldNotContain(number);
+    }
+
+    [Fact]
     public async Task Another_tenants_staff_cannot_see_or_change_a_ticket()
     {
         var number = (await Open(Cs, TicketType.Complaint, null)).Value!;
