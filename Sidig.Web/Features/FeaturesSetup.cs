@@ -45,6 +45,7 @@ public static class FeaturesSetup
         Catalog.CatalogEndpoints.MapCatalogEndpoints(app);
         Documents.DocumentEndpoints.MapDocumentEndpoints(app);
         Units.UnitEndpoints.MapUnitEndpoints(app);
+        Units.ScanPageHtml.MapScanPage(app);
         Warranty.WarrantyCardEndpoints.MapWarrantyEndpoints(app);
         Service.TicketAttachmentEndpoints.MapTicketEndpoints(app);
         Api.ApiEndpoints.MapApiEndpoints(app);

@@ -193,6 +193,28 @@ public abstract class UnitBatchTests<TApp>(TApp app) where TApp : SidigAppFactor
     }
 
     [Fact]
+    public async Task The_scan_page_encodes_a_product_name_with_markup_in_text_and_attributes()
+    {
+        var (product, warehouse) = await Setup();
+        const string name = "Pompa \"><script>alert(1)</script> & Co";
+        await app.InTenant("demo", async sp =>
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<SidigDbContext>>().CreateDbContextAsync();
+            await db.Products.Where(p => p.Id == product.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.Name, name).SetProperty(p => p.ImageContentType, "image/png"));
+        });
+        var batch = (await Create(new CreateUnitBatch(product.Id, "L1", Produced, 1, "{sku}-{n:4}", warehouse.Id))).Value!;
+        var unit = (await UnitsOf(batch.Id)).Single();
+
+        using var anonymous = app.Client("demo");
+        var html = await anonymous.Http.GetStringAsync(UnitEndpoints.ScanPath(unit.PublicCode));
+        html.ShouldContain("data-testid=\"scan-image\""); // the name is also the image's alt attribute
+        html.ShouldNotContain("<script>");
+        html.ShouldContain("alt=\"Pompa &quot;&gt;&lt;script&gt;"); // the quote cannot close the attribute
+        html.ShouldContain("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
+    }
+
+    [Fact]
     public async Task The_label_sheet_of_a_batch_has_every_serial_and_qr_codes_that_open_the_units_on_this_host()
     {
         var (product, warehouse) = await Setup();

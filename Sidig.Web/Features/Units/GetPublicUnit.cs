@@ -27,6 +27,26 @@ public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> facto
     /// <summary>How long the principal's public contact is reused between scans (a changed phone shows within this).</summary>
     public static readonly TimeSpan ContactCacheTime = TimeSpan.FromSeconds(60);
 
+    private sealed record UnitRow(Unit Unit, string Sku, string Name, bool HasImage, Domain.Catalog.WarrantyPolicy? Policy, bool Pending);
+
+    /// <summary>Compiled once per model: every scan runs this lookup, and translating the LINQ each time was a large part of a
+    /// scan's CPU. EF refuses to run a compiled query on another model than the first (SQLite and PostgreSQL in one test
+    /// process), hence one per model. The tenant query filter is still applied per execution (it reads the context's tenant).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Microsoft.EntityFrameworkCore.Metadata.IModel,
+        Func<SidigDbContext, string, CancellationToken, Task<UnitRow?>>> FindUnitByModel = new();
+
+    private static Task<UnitRow?> FindUnit(SidigDbContext db, string code, CancellationToken ct) =>
+        FindUnitByModel.GetOrAdd(db.Model, static model => EF.CompileAsyncQuery(
+            (SidigDbContext c, string publicCode, CancellationToken token) =>
+                (from u in c.Units.AsNoTracking().Where(u => u.PublicCode == publicCode)
+                 join p in c.Products on u.ProductId equals p.Id
+                 join w in c.WarrantyPolicies on p.WarrantyPolicyId equals w.Id into ws
+                 from w in ws.DefaultIfEmpty()
+                 select new UnitRow(u, p.Sku, p.Name, p.ImageContentType != null, w,
+                     u.RegisteredOn == null
+                     && c.WarrantyRegistrations.Any(r => r.UnitId == u.Id && r.Status == Domain.Warranty.RegistrationStatus.Pending)))
+                .FirstOrDefault()))(db, code, ct);
+
     public async Task<PublicScan> HandleAsync(GetPublicUnit query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -35,16 +55,7 @@ public sealed class GetPublicUnitHandler(IDbContextFactory<SidigDbContext> facto
         // A malformed code cannot exist: no lookup (and nothing to learn from timing) for junk.
         if (tenant.Tenant.IsPlatform || !PublicCode.IsWellFormed(code)) return new PublicScan(null, contact);
         // One round trip: the unit, its product and policy, and whether a registration waits for review.
-        var found = await (from u in db.Units.AsNoTracking().Where(u => u.PublicCode == code)
-                           join p in db.Products on u.ProductId equals p.Id
-                           join w in db.WarrantyPolicies on p.WarrantyPolicyId equals w.Id into ws
-                           from w in ws.DefaultIfEmpty()
-                           select new
-                           {
-                               Unit = u, p.Sku, p.Name, HasImage = p.ImageContentType != null, Policy = w,
-                               Pending = u.RegisteredOn == null
-                                         && db.WarrantyRegistrations.Any(r => r.UnitId == u.Id && r.Status == Domain.Warranty.RegistrationStatus.Pending),
-                           }).FirstOrDefaultAsync(ct);
+        var found = await FindUnit(db, code!, ct);
         if (found is null) return new PublicScan(null, contact);
         if (query.ScannedFrom is not null) scans.Record(tenant.Tenant, found.Unit.Id, query.ScannedFrom); // queued, written in the background
         var today = TenantDates.Today(clock, tenant.Tenant.TimeZoneId);
