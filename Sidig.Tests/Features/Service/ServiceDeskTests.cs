@@ -120,6 +120,30 @@ public abstract class ServiceDeskTests<TApp>(TApp app) where TApp : SidigAppFact
     }
 
     [Fact]
+    public async Task Sla_settings_are_the_admins_per_tenant_and_bad_ones_are_refused_without_a_change()
+    {
+        var settings = (Func<string, string, Task<ServiceSettingsView>>)(async (tenant, admin) =>
+            (await app.Handle<ServiceSettingsHandler, Result<ServiceSettingsView>>(tenant, admin, h => h.HandleAsync(new GetServiceSettings()))).Value!);
+        var before = await settings("demo", "admin@demo.test");
+        var save = (string tenant, string user, SaveServiceSettings command) =>
+            app.Handle<ServiceSettingsHandler, Result>(tenant, user, h => h.HandleAsync(command));
+        var rows = before.Sla.Select(r => r.Type == TicketType.Complaint && r.Priority == TicketPriority.Urgent ? r with { FirstResponseMinutes = 30 } : r).ToList();
+
+        (await save("demo", Cs, new SaveServiceSettings(before.WorkDays, before.OpensAt, before.ClosesAt, null, 80, rows))).Errors[0].Code.ShouldBe("Access.Denied");
+        (await save("other", "admin@other.test", new SaveServiceSettings(before.WorkDays, new TimeOnly(7, 0), before.ClosesAt, "2026-12-25", 80, rows)))
+            .Succeeded.ShouldBeTrue();
+        (await save("demo", "admin@demo.test", new SaveServiceSettings(before.WorkDays, before.OpensAt, before.ClosesAt, "25/12/2026", 80, rows)))
+            .Errors[0].Code.ShouldBe("Service.HolidayInvalid");
+
+        var demo = await settings("demo", "admin@demo.test");
+        (demo.OpensAt, demo.Holidays).ShouldBe((before.OpensAt, before.Holidays)); // the other tenant's save and the refused one changed nothing here
+        demo.Sla.Single(r => r.Type == TicketType.Complaint && r.Priority == TicketPriority.Urgent).IsDefault.ShouldBeTrue();
+        var other = await settings("other", "admin@other.test");
+        (other.OpensAt, other.Holidays).ShouldBe((new TimeOnly(7, 0), "2026-12-25"));
+        other.Sla.Single(r => r.Type == TicketType.Complaint && r.Priority == TicketPriority.Urgent).FirstResponseMinutes.ShouldBe(30);
+    }
+
+    [Fact]
     public async Task Another_tenants_staff_cannot_see_or_change_a_ticket()
     {
         var number = (await Open(Cs, TicketType.Complaint, null)).Value!;
