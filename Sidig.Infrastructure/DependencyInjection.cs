@@ -31,8 +31,8 @@ public static class DependencyInjection
         services.AddMemoryCache();
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
-        services.AddScoped<TenantSaveChangesInterceptor>();
-        services.AddSingleton<TenantConnectionInterceptor>();
+        services.AddSingleton<TenantSaveChangesInterceptor>();
+        services.AddSingleton<TenantCommandInterceptor>();
         services.AddSingleton<TenantStore>();
         services.AddSingleton<IndonesianAreas>();
         services.AddSidigDbContext(db);
@@ -76,19 +76,23 @@ public static class DependencyInjection
     private static void AddSidigDbContext(this IServiceCollection services, DatabaseOptions db)
     {
         var connectionString = db.ResolveConnectionString();
-        void Common(IServiceProvider sp, DbContextOptionsBuilder o)
+        // The options are built once: both interceptors are singletons that read the tenant and the user from the
+        // context they intercept. Options rebuilt per scope (the factory is scoped, for the scope's tenant) cost more
+        // than a scan page's query (docs/benchmarks.md). Registered before the factory, which then keeps these.
+        static DbContextOptions<T> Options<T>(IServiceProvider sp, Action<DbContextOptionsBuilder<T>> provider) where T : DbContext
         {
-            o.AddInterceptors(sp.GetRequiredService<TenantSaveChangesInterceptor>(), sp.GetRequiredService<TenantConnectionInterceptor>());
+            var o = new DbContextOptionsBuilder<T>().UseApplicationServiceProvider(sp);
+            provider(o);
+            o.AddInterceptors(sp.GetRequiredService<TenantSaveChangesInterceptor>(), sp.GetRequiredService<TenantCommandInterceptor>());
+            return o.Options;
         }
 
         if (db.Provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextFactory<PostgresSidigDbContext>((sp, o) =>
-            {
-                o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable("__ef_migrations_history"))
-                    .UseSnakeCaseNamingConvention();
-                Common(sp, o);
-            }, ServiceLifetime.Scoped);
+            var npgsql = WithPreparedStatements(connectionString);
+            services.AddSingleton(sp => Options<PostgresSidigDbContext>(sp, o =>
+                o.UseNpgsql(npgsql, n => n.MigrationsHistoryTable("__ef_migrations_history")).UseSnakeCaseNamingConvention()));
+            services.AddDbContextFactory<PostgresSidigDbContext>(lifetime: ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<SidigDbContext>, ContextFactory<PostgresSidigDbContext>>();
             services.AddScoped<SidigDbContext>(sp => sp.GetRequiredService<PostgresSidigDbContext>());
         }
@@ -97,14 +101,25 @@ public static class DependencyInjection
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(dir) && builder.DataSource != ":memory:") Directory.CreateDirectory(dir);
-            services.AddDbContextFactory<SqliteSidigDbContext>((sp, o) =>
-            {
-                o.UseSqlite(connectionString);
-                Common(sp, o);
-            }, ServiceLifetime.Scoped);
+            services.AddSingleton(sp => Options<SqliteSidigDbContext>(sp, o => o.UseSqlite(connectionString)));
+            services.AddDbContextFactory<SqliteSidigDbContext>(lifetime: ServiceLifetime.Scoped);
             services.AddScoped<IDbContextFactory<SidigDbContext>, ContextFactory<SqliteSidigDbContext>>();
             services.AddScoped<SidigDbContext>(sp => sp.GetRequiredService<SqliteSidigDbContext>());
         }
+    }
+
+    /// <summary>
+    /// Npgsql prepares a statement on the server after a few uses and keeps it across pooled opens (resetting a returned
+    /// connection without discarding them), so PostgreSQL plans each of the app's hot queries once per connection instead
+    /// of on every execution: on the scan page the plan cost more than the lookup itself (docs/benchmarks.md). A connection
+    /// string that names its own <c>Max Auto Prepare</c> keeps it.
+    /// </summary>
+    internal static string WithPreparedStatements(string connectionString)
+    {
+        // The plain builder knows only the keys the string names (Npgsql's own claims every keyword it supports).
+        var named = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (named.ContainsKey("Max Auto Prepare") || named.ContainsKey("MaxAutoPrepare")) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     /// <summary>Hands out the provider's context as the one <see cref="SidigDbContext"/> the rest of the app knows.</summary>

@@ -23,7 +23,7 @@ namespace Sidig.Infrastructure.Persistence;
 /// The one model of Sidig. Provider-specific subclasses (<see cref="SqliteSidigDbContext"/>,
 /// <see cref="PostgresSidigDbContext"/>) exist only to carry one migration set each.
 /// </summary>
-public abstract class SidigDbContext(DbContextOptions options, TenantContext tenantContext)
+public abstract class SidigDbContext(DbContextOptions options, TenantContext tenantContext, CurrentUser? currentUser = null)
     : IdentityDbContext<AppUser, AppRole, Guid, AppUserClaim, AppUserRole, AppUserLogin, AppRoleClaim, AppUserToken>(options),
       IDataProtectionKeyContext
 {
@@ -31,6 +31,9 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     public Guid CurrentTenantId => tenantContext.TenantId;
 
     public TenantContext TenantContext => tenantContext;
+
+    /// <summary>Who acts, for the audit trail (none in migrations and tools).</summary>
+    public CurrentUser? CurrentUser => currentUser;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
@@ -123,8 +126,8 @@ public abstract class SidigDbContext(DbContextOptions options, TenantContext ten
     }
 }
 
-public sealed class SqliteSidigDbContext(DbContextOptions<SqliteSidigDbContext> options, TenantContext tenantContext)
-    : SidigDbContext(options, tenantContext)
+public sealed class SqliteSidigDbContext(DbContextOptions<SqliteSidigDbContext> options, TenantContext tenantContext, CurrentUser? currentUser = null)
+    : SidigDbContext(options, tenantContext, currentUser)
 {
     // SQLite cannot order or compare DateTimeOffset; store UTC ticks there (timestamptz on PostgreSQL). Nor can it
     // add, sum or order decimals stored as text: store them as REAL there (exact numeric on PostgreSQL; ADR 0004).
@@ -137,8 +140,8 @@ public sealed class SqliteSidigDbContext(DbContextOptions<SqliteSidigDbContext> 
     }
 }
 
-public sealed class PostgresSidigDbContext(DbContextOptions<PostgresSidigDbContext> options, TenantContext tenantContext)
-    : SidigDbContext(options, tenantContext)
+public sealed class PostgresSidigDbContext(DbContextOptions<PostgresSidigDbContext> options, TenantContext tenantContext, CurrentUser? currentUser = null)
+    : SidigDbContext(options, tenantContext, currentUser)
 {
     protected override void OnModelCreating(ModelBuilder builder)
     {

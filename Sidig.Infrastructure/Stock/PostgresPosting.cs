@@ -19,7 +19,7 @@ namespace Sidig.Infrastructure.Stock;
 /// </summary>
 internal static class PostgresPosting
 {
-    private const string SetTenant = $"SELECT set_config('{TenantConnectionInterceptor.Setting}', $1, true)";
+    private const string SetTenant = $"SELECT set_config('{TenantCommandInterceptor.Setting}', $1, true)";
 
     // Shared locks never wait on each other; a count's exclusive lock is on one warehouse, so the order is free. A
     // statement of its own: the checks below take their snapshot after it, so they see a count opened meanwhile.

@@ -72,6 +72,49 @@ public sealed class RowLevelSecurityTests(PostgresApp app) : IClassFixture<Postg
     }
 
     [Fact]
+    public async Task A_connection_returned_to_the_pool_keeps_its_prepared_statements_but_not_its_tenant()
+    {
+        // What the per-command tenant setting relies on: Npgsql resets a returned connection (RESET ALL) without discarding
+        // the statements it prepared, so the next lease starts with no tenant and still plans nothing again.
+        var demo = await TenantId("demo"); // starts the app, which names the connection string
+        // One physical connection, so the second lease is the first one again.
+        var builder = new NpgsqlConnectionStringBuilder(app.AppConnectionString) { MaxPoolSize = 1, AutoPrepareMinUsages = 1 };
+        var pooled = Sidig.Infrastructure.DependencyInjection.WithPreparedStatements(builder.ConnectionString);
+        await using (var conn = new NpgsqlConnection(pooled))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CALL {Sidig.Infrastructure.Persistence.Interceptors.TenantCommandInterceptor.Procedure}(@t); SELECT count(*) FROM users", conn);
+            cmd.Parameters.AddWithValue("t", demo.ToString());
+            for (var i = 0; i < 3; i++) ((long)(await cmd.ExecuteScalarAsync())!).ShouldBe(11);
+        }
+        await using (var conn = new NpgsqlConnection(pooled))
+        {
+            await conn.OpenAsync();
+            await using var setting = new NpgsqlCommand("SELECT coalesce(current_setting('app.tenant_id', true), '')", conn);
+            ((string)(await setting.ExecuteScalarAsync())!).ShouldBeEmpty();
+            await using var prepared = new NpgsqlCommand("SELECT coalesce(string_agg(statement, ' | '), '') FROM pg_prepared_statements", conn);
+            ((string)(await prepared.ExecuteScalarAsync())!).ShouldContain("SELECT count(*) FROM users");
+        }
+    }
+
+    [Fact]
+    public async Task Every_query_sets_its_tenant_even_after_a_rolled_back_transaction_on_the_same_connection()
+    {
+        var counts = await app.InTenant("demo", async sp =>
+        {
+            var db = sp.GetRequiredService<SidigDbContext>();
+            await db.Database.OpenConnectionAsync();
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                await db.Users.CountAsync();
+                await tx.RollbackAsync(); // undoes a setting made inside it
+            }
+            return await db.Users.CountAsync();
+        });
+        counts.ShouldBe(11);
+    }
+
+    [Fact]
     public async Task Identity_finds_a_user_only_in_its_own_tenant()
     {
         var inOther = await app.InTenant("other", async sp =>

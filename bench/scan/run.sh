@@ -6,7 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 UNITS=${1:-1000000}; DURATION=${2:-30s}; CONNECTIONS=${3:-32}
-command -v wrk >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || { SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo; $SUDO apt-get install -y -qq wrk >/dev/null 2>&1 \
+  || { $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null; }; } # a fresh machine has no package lists yet
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 WORK=$(mktemp -d /tmp/sidig-scan-bench.XXXX); chmod 755 "$WORK"
 PGPORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

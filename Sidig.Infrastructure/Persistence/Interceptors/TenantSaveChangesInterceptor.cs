@@ -13,7 +13,7 @@ namespace Sidig.Infrastructure.Persistence.Interceptors;
 /// tenant's rows, and appends audit entries (who, when, old/new values) for auditable records — in the same
 /// transaction as the change itself.
 /// </summary>
-public sealed class TenantSaveChangesInterceptor(CurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+public sealed class TenantSaveChangesInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     /// <summary>Values that are secrets or noise in an audit trail.</summary>
     private static readonly HashSet<string> NotAudited =
@@ -51,7 +51,7 @@ public sealed class TenantSaveChangesInterceptor(CurrentUser currentUser, TimePr
             if (entry.Entity is Domain.Stock.StockMovement && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("Stock movements are never changed or deleted.");
             if (entry.Entity is ITenantOwned owned) GuardTenant(entry, owned, tenantId);
-            if (entry.Entity is IAuditable && Audit(entry, tenantId, now) is { } audit) audits.Add(audit);
+            if (entry.Entity is IAuditable && Audit(entry, tenantId, now, db.CurrentUser) is { } audit) audits.Add(audit);
         }
         db.AuditEntries.AddRange(audits);
     }
@@ -68,7 +68,7 @@ public sealed class TenantSaveChangesInterceptor(CurrentUser currentUser, TimePr
         if (original != tenantId || owned.TenantId != tenantId) throw new CrossTenantWriteException(entry.Metadata.ClrType.Name);
     }
 
-    private AuditEntry? Audit(EntityEntry entry, Guid tenantId, DateTimeOffset now)
+    private static AuditEntry? Audit(EntityEntry entry, Guid tenantId, DateTimeOffset now, CurrentUser? user)
     {
         var changes = new Dictionary<string, object?>();
         foreach (var p in entry.Properties)
@@ -98,8 +98,8 @@ public sealed class TenantSaveChangesInterceptor(CurrentUser currentUser, TimePr
         {
             TenantId = tenantId,
             At = now,
-            UserId = currentUser.UserId,
-            UserName = currentUser.UserName,
+            UserId = user?.UserId,
+            UserName = user?.UserName,
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = string.Join('/', key),
             Action = entry.State switch
