@@ -107,7 +107,7 @@ internal static class PostgresPosting
         await using var own = db.Database.CurrentTransaction is null && pending ? await db.Database.BeginTransactionAsync(ct) : null;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as NpgsqlTransaction;
         // Without a transaction and without other changes the batch needs nothing of EF Core: a pooled connection is
-        // taken without the interceptor's set_config round trip, the batch sets the tenant itself.
+        // taken and the batch sets the tenant itself (it bypasses EF's commands, so TenantCommandInterceptor does not see it).
         var opened = transaction is null && connection.State != ConnectionState.Open;
         if (opened) await connection.OpenAsync(ct);
         try
